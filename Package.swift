@@ -1,0 +1,42 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "BinhaiSim",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "binhai", targets: ["binhai"]),
+        .library(name: "LinearAlgebra", targets: ["LinearAlgebra"]),
+        .library(name: "InputOutput", targets: ["InputOutput"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
+    ],
+    targets: [
+        // Layer 0: BLAS/LAPACK through Debian's libblas-dev / liblapack-dev.
+        .systemLibrary(name: "CLinearAlgebra", path: "Sources/CLinearAlgebra"),
+        // Layer 1: dense linear algebra, no domain words.
+        .target(name: "LinearAlgebra", dependencies: ["CLinearAlgebra"]),
+        // Layer 2: input-output (Leontief / Ghosh) analysis and the IO folder reader.
+        .target(name: "InputOutput", dependencies: ["LinearAlgebra"]),
+        // Embedded datasets (SwiftPM resources) so the tool runs from any folder.
+        .target(name: "Datasets", resources: [.copy("Resources/nbs-2020-42")]),
+        // Renderers: terminal table (CJK widths), Markdown, CSV, JSON.
+        .target(name: "Reports"),
+        // The command-line tool.
+        .executableTarget(
+            name: "binhai",
+            dependencies: [
+                "LinearAlgebra", "InputOutput", "Datasets", "Reports",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
+
+        .testTarget(name: "LinearAlgebraTests", dependencies: ["LinearAlgebra"]),
+        .testTarget(
+            name: "InputOutputTests", dependencies: ["InputOutput", "Datasets", "LinearAlgebra"],
+            resources: [.copy("Fixtures")]),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports"]),
+        .testTarget(name: "BinhaiCLITests", dependencies: ["binhai"]),
+    ]
+)

@@ -1,0 +1,63 @@
+import CLinearAlgebra
+
+/// Whether an operand enters a product as itself or transposed.
+public enum Transpose: Sendable {
+    case none, transposed
+    var cblas: CBLAS_TRANSPOSE { self == .none ? CblasNoTrans : CblasTrans }
+    var lapack: UInt8 { self == .none ? UInt8(ascii: "N") : UInt8(ascii: "T") }
+}
+
+extension Matrix {
+    /// General product `alpha · op(A) · op(B)` through BLAS level 3 (`cblas_dgemm`).
+    /// - Throws: `dimensionMismatch` when the inner dimensions differ.
+    public static func product(
+        _ a: Matrix, _ b: Matrix, transA: Transpose = .none, transB: Transpose = .none,
+        alpha: Double = 1
+    ) throws -> Matrix {
+        let (m, ka) = transA == .none ? (a.rows, a.columns) : (a.columns, a.rows)
+        let (kb, n) = transB == .none ? (b.rows, b.columns) : (b.columns, b.rows)
+        guard ka == kb else {
+            throw LinearAlgebraError.dimensionMismatch(
+                operation: "matrix product", expected: "inner dimension \(ka)", got: "\(kb)")
+        }
+        var c = Matrix(rows: m, columns: n)
+        if m == 0 || n == 0 { return c }
+        if ka == 0 { return c }
+        a.elements.withUnsafeBufferPointer { pa in
+            b.elements.withUnsafeBufferPointer { pb in
+                c.elements.withUnsafeMutableBufferPointer { pc in
+                    cblas_dgemm(
+                        CblasColMajor, transA.cblas, transB.cblas, Int32(m), Int32(n), Int32(ka),
+                        alpha, pa.baseAddress, Int32(Swift.max(a.rows, 1)), pb.baseAddress,
+                        Int32(Swift.max(b.rows, 1)), 0, pc.baseAddress, Int32(Swift.max(m, 1)))
+                }
+            }
+        }
+        return c
+    }
+
+    /// `A · B` (BLAS `dgemm`).
+    public static func * (a: Matrix, b: Matrix) throws -> Matrix { try product(a, b) }
+
+    /// Matrix–vector product `op(A) · v` through BLAS level 2 (`cblas_dgemv`).
+    public func multiply(_ v: [Double], _ trans: Transpose = .none) throws -> [Double] {
+        let (m, n) = trans == .none ? (rows, columns) : (columns, rows)
+        guard v.count == n else {
+            throw LinearAlgebraError.dimensionMismatch(
+                operation: "matrix-vector product", expected: "vector of length \(n)",
+                got: "\(v.count)")
+        }
+        var y = [Double](repeating: 0, count: m)
+        if m == 0 || n == 0 { return y }
+        elements.withUnsafeBufferPointer { pa in
+            v.withUnsafeBufferPointer { pv in
+                y.withUnsafeMutableBufferPointer { py in
+                    cblas_dgemv(
+                        CblasColMajor, trans.cblas, Int32(rows), Int32(columns), 1, pa.baseAddress,
+                        Int32(Swift.max(rows, 1)), pv.baseAddress, 1, 0, py.baseAddress, 1)
+                }
+            }
+        }
+        return y
+    }
+}
