@@ -20,6 +20,12 @@ let package = Package(
         .target(name: "LinearAlgebra", dependencies: ["CLinearAlgebra"]),
         // Layer 2: input-output (Leontief / Ghosh) analysis and the IO folder reader.
         .target(name: "InputOutput", dependencies: ["LinearAlgebra"]),
+        // Layer 2: the doubling-plan forecast engine (pipeline model, Monte Carlo, targets).
+        .target(name: "ForecastEngine", dependencies: ["LinearAlgebra"]),
+        // Layer 3: scenario files (YAML), dataset folders and manifests, validation with locations.
+        .target(
+            name: "ScenarioFiles",
+            dependencies: ["ForecastEngine", "InputOutput", "Datasets", .product(name: "Yams", package: "Yams")]),
         // Embedded datasets (SwiftPM resources) so the tool runs from any folder.
         .target(name: "Datasets", resources: [.copy("Resources/nbs-2020-42")]),
         // Renderers: terminal table (CJK widths), Markdown, CSV, JSON.
@@ -28,7 +34,7 @@ let package = Package(
         .executableTarget(
             name: "binhai",
             dependencies: [
-                "LinearAlgebra", "InputOutput", "Datasets", "Reports",
+                "LinearAlgebra", "InputOutput", "Datasets", "Reports", "ForecastEngine", "ScenarioFiles",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 
@@ -37,6 +43,8 @@ let package = Package(
             name: "InputOutputTests", dependencies: ["InputOutput", "Datasets", "LinearAlgebra"],
             resources: [.copy("Fixtures")]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports"]),
+        .testTarget(name: "ForecastEngineTests", dependencies: ["ForecastEngine", "LinearAlgebra"]),
+        .testTarget(name: "ScenarioFilesTests", dependencies: ["ScenarioFiles", "ForecastEngine"]),
         .testTarget(name: "BinhaiCLITests", dependencies: ["binhai"]),
     ]
 )

@@ -1,0 +1,22 @@
+import ArgumentParser
+
+/// `binhai`: the BinhaiSim command-line tool.
+@main
+struct Binhai: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "binhai",
+        abstract: "BinhaiSim: investment-attraction planning for Binhai New Area (滨海新区招商引资).",
+        discussion: """
+            Input-output (Leontief) analysis of industry chains, the total-doubling (总量倍增) \
+            investment forecast, and what-if scenarios from YAML files.
+            """,
+        version: "0.1.0",
+        subcommands: Binhai.subcommandList
+    )
+
+    /// Every subcommand, in the order `binhai --help` lists them. Each lives in its own file.
+    static let subcommandList: [ParsableCommand.Type] = [
+        IOCommand.self,
+        DoctorCommand.self,
+    ]
+}
