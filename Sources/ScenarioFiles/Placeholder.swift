@@ -1,2 +1,0 @@
-import Yams
-public enum _ScenarioFilesPlaceholder {}
