@@ -27,7 +27,9 @@ let package = Package(
             name: "ScenarioFiles",
             dependencies: ["ForecastEngine", "InputOutput", "Datasets", .product(name: "Yams", package: "Yams")]),
         // Embedded datasets (SwiftPM resources) so the tool runs from any folder.
-        .target(name: "Datasets", resources: [.copy("Resources/nbs-2020-42")]),
+        .target(
+            name: "Datasets",
+            resources: [.copy("Resources/nbs-2020-42"), .copy("Resources/binhai-default")]),
         // Renderers: terminal table (CJK widths), Markdown, CSV, JSON.
         .target(name: "Reports"),
         // The command-line tool.
