@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# All BinhaiSim benchmarks (`make bench` calls this after the release build).
+# Each benchmark lives in its own folder with a run.sh; see Benchmarks/README.md.
+#   bash Benchmarks/run-all.sh            BINHAI=path/to/binhai overrides the binary
+set -euo pipefail
+HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+status=0
+echo "### io: binhai io analyze vs pymrio (n = ${IO_SIZES:-2000 4000})"
+# shellcheck disable=SC2086
+bash "$HERE/io/run.sh" ${IO_SIZES:-} || status=$?
+exit "$status"
