@@ -12,6 +12,11 @@ public enum LinearAlgebraError: Error, Equatable, Sendable, CustomStringConverti
     case lapackArgument(routine: String, argument: Int)
     /// A LAPACK routine failed to converge or reported rank deficiency (INFO > 0).
     case lapackFailure(routine: String, info: Int, reason: String)
+    /// An iterative algorithm (not LAPACK) stopped after `iterations` steps without meeting its
+    /// optimality test, e.g. the active-set non-negative least squares.
+    case notConverged(algorithm: String, iterations: Int)
+    /// An argument is outside its admissible range (e.g. a non-positive iteration limit or weight).
+    case invalidArgument(name: String, reason: String)
 
     public var description: String {
         switch self {
@@ -25,6 +30,10 @@ public enum LinearAlgebraError: Error, Equatable, Sendable, CustomStringConverti
             return "LAPACK \(routine) rejected argument \(argument)"
         case let .lapackFailure(routine, info, reason):
             return "LAPACK \(routine) failed (info \(info)): \(reason)"
+        case let .notConverged(algorithm, iterations):
+            return "\(algorithm) did not converge within \(iterations) iterations"
+        case let .invalidArgument(name, reason):
+            return "invalid argument \(name): \(reason)"
         }
     }
 }
