@@ -29,8 +29,8 @@ public struct LUFactorization: Sendable {
         var a = matrix.elements
         var ipiv = [Int32](repeating: 0, count: n)
         var info: Int32 = 0
-        var nn = Int32(n)
-        var lda = Int32(Swift.max(n, 1))
+        var nn = try lapackInt(n, "order", operation: "LU factorisation")
+        var lda = Swift.max(nn, 1)
         var norm1 = 0.0
         if n > 0 {
             var normType = UInt8(ascii: "1")
@@ -62,7 +62,7 @@ public struct LUFactorization: Sendable {
         var out = b
         var t = trans.lapack
         var n = Int32(order)
-        var nrhs = Int32(out.columns)
+        var nrhs = try lapackInt(out.columns, "right-hand side count", operation: "LU solve")
         var lda = Int32(order)
         var ldb = Int32(order)
         var info: Int32 = 0
@@ -96,7 +96,7 @@ public struct LUFactorization: Sendable {
             dgetri_(&n, &a, &lda, pp.baseAddress, &query, &lwork, &info)
         }
         if info < 0 { throw LinearAlgebraError.lapackArgument(routine: "dgetri", argument: Int(-info)) }
-        lwork = Int32(Swift.max(query, Double(order)))
+        lwork = try workspaceLength(query: query, minimum: order, routine: "dgetri")
         var work = [Double](repeating: 0, count: Int(lwork))
         pivots.withUnsafeBufferPointer { pp in
             dgetri_(&n, &a, &lda, pp.baseAddress, &work, &lwork, &info)

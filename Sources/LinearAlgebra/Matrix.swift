@@ -21,10 +21,12 @@ public struct Matrix: Equatable, Sendable {
     /// A matrix over existing column-major storage.
     /// - Throws: `dimensionMismatch` when `elements.count != rows · columns`.
     public init(rows: Int, columns: Int, columnMajor elements: [Double]) throws {
-        guard rows >= 0, columns >= 0, elements.count == rows * columns else {
+        let (count, overflow) = rows.multipliedReportingOverflow(by: columns)
+        guard rows >= 0, columns >= 0, !overflow, elements.count == count else {
             throw LinearAlgebraError.dimensionMismatch(
                 operation: "Matrix(rows:columns:columnMajor:)",
-                expected: "\(rows)·\(columns) = \(rows * columns) elements",
+                expected: overflow ? "\(rows)·\(columns) elements (too many to address)"
+                    : "\(rows)·\(columns) = \(count) elements",
                 got: "\(elements.count)")
         }
         self.rows = rows

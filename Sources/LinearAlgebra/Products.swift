@@ -23,13 +23,17 @@ extension Matrix {
         var c = Matrix(rows: m, columns: n)
         if m == 0 || n == 0 { return c }
         if ka == 0 { return c }
+        let op = "matrix product"
+        let (mm, nn, kk) = (try lapackInt(m, "rows", operation: op), try lapackInt(n, "columns", operation: op),
+                            try lapackInt(ka, "inner dimension", operation: op))
+        let lda = try lapackInt(Swift.max(a.rows, 1), "leading dimension", operation: op)
+        let ldb = try lapackInt(Swift.max(b.rows, 1), "leading dimension", operation: op)
         a.elements.withUnsafeBufferPointer { pa in
             b.elements.withUnsafeBufferPointer { pb in
                 c.elements.withUnsafeMutableBufferPointer { pc in
                     cblas_dgemm(
-                        CblasColMajor, transA.cblas, transB.cblas, Int32(m), Int32(n), Int32(ka),
-                        alpha, pa.baseAddress, Int32(Swift.max(a.rows, 1)), pb.baseAddress,
-                        Int32(Swift.max(b.rows, 1)), 0, pc.baseAddress, Int32(Swift.max(m, 1)))
+                        CblasColMajor, transA.cblas, transB.cblas, mm, nn, kk,
+                        alpha, pa.baseAddress, lda, pb.baseAddress, ldb, 0, pc.baseAddress, mm)
                 }
             }
         }
@@ -49,12 +53,15 @@ extension Matrix {
         }
         var y = [Double](repeating: 0, count: m)
         if m == 0 || n == 0 { return y }
+        let op = "matrix-vector product"
+        let r32 = try lapackInt(rows, "rows", operation: op)
+        let c32 = try lapackInt(columns, "columns", operation: op)
         elements.withUnsafeBufferPointer { pa in
             v.withUnsafeBufferPointer { pv in
                 y.withUnsafeMutableBufferPointer { py in
                     cblas_dgemv(
-                        CblasColMajor, trans.cblas, Int32(rows), Int32(columns), 1, pa.baseAddress,
-                        Int32(Swift.max(rows, 1)), pv.baseAddress, 1, 0, py.baseAddress, 1)
+                        CblasColMajor, trans.cblas, r32, c32, 1, pa.baseAddress,
+                        Swift.max(r32, 1), pv.baseAddress, 1, 0, py.baseAddress, 1)
                 }
             }
         }

@@ -13,6 +13,8 @@ import Testing
     #expect(m.transposed.rowArrays == [[1, 4], [2, 5], [3, 6]])
     #expect(thrownError { try Matrix([[1, 2], [3]]) } != nil)
     #expect(thrownError { try Matrix(rows: 2, columns: 2, columnMajor: [1, 2, 3]) } != nil)
+    // rows·columns overflows Int: an error, not a trap.
+    #expect(thrownError { try Matrix(rows: Int.max, columns: 2, columnMajor: []) } != nil)
 }
 
 @Test func matrixNorms() throws {

@@ -104,3 +104,17 @@ func expectKKT(_ r: NonNegativeLeastSquaresSolution, tolerance: Double = 1e-10) 
     let dup = try LeastSquares.nonNegative(try Matrix([[1, 1], [1, 1], [0, 0]]), [1, 3, 0])
     #expect(abs(dup.x[0] + dup.x[1] - 2) < 1e-14)
 }
+
+@Test func nnlsWideMatrixReachesZeroResidual() throws {
+    // More unknowns than equations: A = [[1,-2,1],[-1,1,2]], b = [-1, 4]. scipy's nnls returns
+    // x = [0, 1.2000000000000002, 1.4000000000000001] with rnorm 0.0; the solution set is
+    // (0, 1.2, 1.4) + t·(5, 3, 1), t ≥ 0 (null vector = row₁ × row₂), so only the residual and
+    // feasibility are compared.
+    let a = try Matrix([[1, -2, 1], [-1, 1, 2]])
+    let r = try LeastSquares.nonNegative(a, [-1, 4])
+    #expect(r.residualNorm < 1e-13)
+    #expect(r.x.allSatisfy { $0 >= 0 })
+    let t = r.x[0] / 5
+    #expect(maxDiff(r.x, [5 * t, 1.2 + 3 * t, 1.4 + t]) < 1e-13)
+    expectKKT(r)
+}
