@@ -21,11 +21,17 @@ import Darwin
 public struct BLASRuntime: Sendable, Equatable {
     /// The BLAS implementation family.
     public enum Implementation: String, Sendable, Equatable {
+        /// OpenBLAS (its `openblas_*` entry points are present, or its library is mapped).
         case openBLAS = "OpenBLAS"
+        /// Debian's reference netlib libraries (`…/blas/libblas.so.3`, `…/lapack/liblapack.so.3`).
         case referenceNetlib = "reference BLAS/LAPACK (netlib)"
+        /// Intel MKL (a mapped library path contains `mkl`).
         case mkl = "Intel MKL"
+        /// BLIS (a mapped library path contains `blis`).
         case blis = "BLIS"
+        /// ATLAS (a mapped library path contains `atlas`).
         case atlas = "ATLAS"
+        /// No BLAS/LAPACK library recognised (e.g. not Linux, or statically linked).
         case unknown = "unknown"
     }
 

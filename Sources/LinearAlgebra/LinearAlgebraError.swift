@@ -18,6 +18,7 @@ public enum LinearAlgebraError: Error, Equatable, Sendable, CustomStringConverti
     /// An argument is outside its admissible range (e.g. a non-positive iteration limit or weight).
     case invalidArgument(name: String, reason: String)
 
+    /// A one-line, human-readable message (positions 1-based).
     public var description: String {
         switch self {
         case let .dimensionMismatch(operation, expected, got):

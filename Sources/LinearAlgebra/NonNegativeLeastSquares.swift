@@ -69,10 +69,12 @@ extension LeastSquares {
     /// `μ = ε^(−1/4)·‖A‖_F / ‖E‖_F` (≈ 8·10³ for comparable scales) balances the two, so both
     /// the constraint residual `E·x − f` and the solution error are of relative order
     /// `√ε ≈ 10⁻⁸`. This is an approximation (Lawson & Hanson ch. 22, Van Loan 1985), not an
-    /// exact method; pass a larger `weight` for tighter constraints on well-scaled problems.
+    /// exact method. A larger `weight` tightens the constraints (error `∝ 1/μ²`) at the price of a
+    /// noisier optimality test (`∝ ε·μ²`); it can help on well-scaled problems.
     ///
     /// `residualNorm` and `dual` in the result refer to the original `A`, `b` (without the
-    /// weighted rows).
+    /// weighted rows); the constraint residual is not returned — compute `E·x − f` with
+    /// `e.multiply(result.x)` when it matters.
     ///
     /// - Parameters:
     ///   - e: the `q × n` constraint matrix; `f`: its right-hand side (length `q`).

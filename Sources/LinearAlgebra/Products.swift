@@ -2,7 +2,10 @@ import CLinearAlgebra
 
 /// Whether an operand enters a product as itself or transposed.
 public enum Transpose: Sendable {
-    case none, transposed
+    /// `op(A) = A`.
+    case none
+    /// `op(A) = Aᵀ` (no copy is made: BLAS/LAPACK read the stored matrix transposed).
+    case transposed
     var cblas: CBLAS_TRANSPOSE { self == .none ? CblasNoTrans : CblasTrans }
     var lapack: UInt8 { self == .none ? UInt8(ascii: "N") : UInt8(ascii: "T") }
 }
