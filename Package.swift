@@ -36,7 +36,7 @@ let package = Package(
         .executableTarget(
             name: "binhai",
             dependencies: [
-                "LinearAlgebra", "InputOutput", "Datasets", "Reports", "ForecastEngine", "ScenarioFiles",
+                "LinearAlgebra", "InputOutput", "Datasets", "Reports",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 
