@@ -1,2 +1,32 @@
 import Foundation
-public enum EmbeddedDatasets {}
+
+/// Datasets shipped inside the package as SwiftPM resources, so the tool and the tests run from
+/// any folder (a user's clone has no `../shared`).
+public enum EmbeddedDatasets {
+    /// Thrown when a resource folder is missing from the built bundle (a packaging error).
+    public struct MissingResource: Error, CustomStringConvertible, Sendable {
+        /// The resource name.
+        public var name: String
+        public var description: String {
+            "embedded dataset '\(name)' is missing from the Datasets resource bundle (rebuild the package)"
+        }
+    }
+
+    /// Name of the NBS 2020 42-sector folder inside the bundle.
+    public static let nbs2020_42Name = "nbs-2020-42"
+
+    /// Folder of the National Bureau of Statistics 2020 input-output table of China,
+    /// 42 sectors, non-competitive imports (Z and Y hold domestic flows only; imported
+    /// intermediates are the F row `IMPORTED_INTERMEDIATE`), values in 万元 (10⁴ CNY), from the
+    /// R package ionet. Holds `Z.csv`, `Y.csv`, `F.csv`, `x.csv`, `sectors.csv`, `dataset.yaml`
+    /// and `README.md`; read it with `IOFolderReader.read(_:)`.
+    /// - Throws: `MissingResource` if the bundle lacks it.
+    public static var nbs2020_42: URL {
+        get throws {
+            guard let url = Bundle.module.url(forResource: nbs2020_42Name, withExtension: nil) else {
+                throw MissingResource(name: nbs2020_42Name)
+            }
+            return url
+        }
+    }
+}

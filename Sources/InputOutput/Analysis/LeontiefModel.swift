@@ -1,0 +1,198 @@
+import LinearAlgebra
+
+/// The Leontief quantity model of a table with `I − A` factored once (LU, LAPACK `dgetrf`).
+/// Every quantity is then one solve with the same factors, many right-hand sides at a time:
+/// `L·b` through `(I − A)·X = B` and `1ᵀL`, `S·L` through the transposed system.
+/// The Leontief inverse `L = (I − A)⁻¹` itself is only formed by `leontiefInverse()`.
+///
+/// Definitions (Miller & Blair 2009, ch. 2): `A = Z·x̂⁻¹` (aᵢⱼ = zᵢⱼ / xⱼ, dimensionless),
+/// `S = F·x̂⁻¹` (factor use per unit of output), `x = L·y`.
+/// Sectors with `x = 0` and no flows (idle) get zero coefficients.
+///
+/// Construction checks that the table is productive (see `ProductivityReport`) and throws
+/// `IOAnalysisError.singular` / `.notProductive` naming the sector otherwise.
+///
+/// Memory: `Z` is turned into `A` and then `I − A` in place and handed to the factorisation;
+/// pass the table as the last use of its value to avoid a copy of `Z`.
+public struct LeontiefModel: Sendable {
+    /// The sectors.
+    public let sectors: [Sector]
+    /// Gross output x (table units).
+    public let grossOutput: [Double]
+    /// Labels of the rows of `factorCoefficients`.
+    public let factorLabels: [String]
+    /// Direct factor coefficients `S = F·x̂⁻¹` (m × n), e.g. value added per unit of output.
+    public let factorCoefficients: Matrix
+    /// Labels of the final-demand columns.
+    public let finalDemandLabels: [String]
+    /// Final demand `Y` (n × k), kept for the households-endogenous model.
+    public let finalDemand: Matrix
+    /// `A` itself, only when asked for at construction.
+    public let technicalCoefficients: Matrix?
+    /// Indices of idle sectors (x = 0, no flows).
+    public let idleSectors: [Int]
+    /// How productivity was established.
+    public let productivity: ProductivityReport
+    /// The LU factors of `I − A`.
+    let lu: LUFactorization
+    /// v = (I − A)⁻¹·1 = L·1 (Leontief row sums), a by-product of the productivity check.
+    let leontiefRowSums: [Double]
+
+    /// Number of sectors.
+    public var sectorCount: Int { sectors.count }
+
+    /// Factors `I − A` for `table` and checks productivity.
+    /// - Parameter keepTechnicalCoefficients: keep a copy of `A` (n² more memory).
+    /// - Throws: `IOAnalysisError` (`zeroGrossOutputWithFlows`, `singular`, `notProductive`).
+    public init(_ table: consuming IOTable, keepTechnicalCoefficients: Bool = false) throws(IOAnalysisError) {
+        let idle = try table.idleSectors()
+        let n = table.sectorCount
+        let x = table.grossOutput
+        let inverseX = x.map { $0 > 0 ? 1 / $0 : 0 }
+        // Move Z out of the table so that its storage is uniquely owned and changed in place.
+        var a = Matrix(rows: 0, columns: 0)
+        swap(&a, &table.intermediate)
+        var negative = false
+        a.elements.withUnsafeMutableBufferPointer { p in
+            for j in 0..<n {
+                let s = inverseX[j]
+                let base = j * n
+                for i in 0..<n {
+                    let v = p[base + i] * s
+                    p[base + i] = v
+                    if v < 0 { negative = true }
+                }
+            }
+        }
+        self.technicalCoefficients = keepTechnicalCoefficients ? a : nil
+        var absBound: Double? = nil
+        var eigenRadius: Double? = nil
+        var estimate: Double? = nil
+        if negative {
+            // The cheap rigorous bound ρ(A) ≤ ρ(|A|) first; all eigenvalues (dgeev) only if it
+            // is not below 1; power iteration only if LAPACK fails.
+            absBound = SpectralRadiusBound.upperBoundViaAbsolute(a)
+            if !(absBound.map { $0 < 1 } ?? false) {
+                let r: Double
+                if let exact = try? spectralRadius(of: a) {
+                    r = exact
+                    eigenRadius = exact
+                } else {
+                    r = SpectralRadiusBound.powerEstimate(a)
+                    estimate = r
+                }
+                if !(r < 1) {
+                    // Name the sector with the largest column sum of |A|.
+                    var worst = 0, worstSum = -1.0
+                    for j in 0..<n {
+                        var s = 0.0
+                        for i in 0..<n { s += abs(a[i, j]) }
+                        if s > worstSum { worstSum = s; worst = j }
+                    }
+                    let how = eigenRadius != nil ? "the eigenvalues give" : "power iteration estimates"
+                    throw .notProductive(
+                        sector: table.sectors[worst].displayName,
+                        detail: "A has negative entries; \(how) ρ(A) = \(r) ≥ 1 (largest column sum of |A|, \(worstSum), in this sector)")
+                }
+            }
+        }
+        // I − A in place.
+        a.elements.withUnsafeMutableBufferPointer { p in
+            for k in 0..<(n * n) { p[k] = -p[k] }
+            for i in 0..<n { p[i + i * n] += 1 }
+        }
+        let lu: LUFactorization
+        do {
+            lu = try LUFactorization(a)
+        } catch let LinearAlgebraError.singular(pivot) {
+            throw .singular(sector: table.sectors[min(pivot, n - 1)].displayName)
+        } catch {
+            throw .linearAlgebra("\(error)")
+        }
+        // Factor coefficients S = F·x̂⁻¹.
+        var s = table.factors
+        for j in 0..<n {
+            for r in 0..<s.rows { s[r, j] *= inverseX[j] }
+        }
+        // Productivity: v = L·1.
+        let v: [Double]
+        let rcond: Double
+        do {
+            v = try lu.solve([Double](repeating: 1, count: n))
+            rcond = try lu.reciprocalConditionNumber()
+        } catch {
+            throw .linearAlgebra("\(error)")
+        }
+        let report: ProductivityReport
+        if !negative {
+            var worst = 0
+            for i in 0..<n where v[i] < v[worst] { worst = i }
+            if n > 0 && !(v[worst] > 0) {
+                throw .notProductive(
+                    sector: table.sectors[worst].displayName,
+                    detail: "(I − A)⁻¹·1 has entry \(v[worst]) ≤ 0 for this sector, impossible when ρ(A) < 1")
+            }
+            let ratios = v.map { ($0 - 1) / $0 }
+            report = ProductivityReport(
+                method: .collatzWielandt, spectralRadiusLowerBound: max(0, ratios.min() ?? 0),
+                spectralRadiusUpperBound: ratios.max() ?? 0, hasNegativeCoefficients: false,
+                reciprocalConditionNumber: rcond)
+        } else if let b = absBound, b < 1 {
+            report = ProductivityReport(
+                method: .absoluteValueBound, spectralRadiusUpperBound: b, hasNegativeCoefficients: true,
+                reciprocalConditionNumber: rcond)
+        } else if let r = eigenRadius {
+            report = ProductivityReport(
+                method: .eigenvalues, spectralRadius: r, hasNegativeCoefficients: true,
+                reciprocalConditionNumber: rcond)
+        } else {
+            report = ProductivityReport(
+                method: .powerIteration, spectralRadius: estimate, hasNegativeCoefficients: true,
+                reciprocalConditionNumber: rcond)
+        }
+        self.sectors = table.sectors
+        self.grossOutput = x
+        self.factorLabels = table.factorLabels
+        self.factorCoefficients = s
+        self.finalDemandLabels = table.finalDemandLabels
+        self.finalDemand = table.finalDemand
+        self.idleSectors = idle
+        self.productivity = report
+        self.lu = lu
+        self.leontiefRowSums = v
+    }
+
+    /// `L·B = (I − A)⁻¹·B` for all columns of `B` (n × k) in one solve, e.g. the output
+    /// `Δx = L·Δy` needed to deliver a change in final demand `Δy` (same units as `Δy`).
+    public func leontiefTimes(_ b: Matrix) throws(IOAnalysisError) -> Matrix {
+        guard b.rows == sectorCount else { throw .demandDimension(expectedRows: sectorCount, got: b.rows) }
+        do { return try lu.solve(b) } catch { throw .linearAlgebra("\(error)") }
+    }
+
+    /// `(Bᵀ·L)ᵀ = Lᵀ·B`, i.e. each column `c` of `B` gives the row vector `cᵀL`, in one
+    /// transposed solve `(I − A)ᵀ·X = B` (e.g. `B = 1` gives the output multipliers).
+    public func leontiefTransposeTimes(_ b: Matrix) throws(IOAnalysisError) -> Matrix {
+        guard b.rows == sectorCount else { throw .demandDimension(expectedRows: sectorCount, got: b.rows) }
+        do { return try lu.solve(b, .transposed) } catch { throw .linearAlgebra("\(error)") }
+    }
+
+    /// The Leontief inverse `L = (I − A)⁻¹` (n × n, dimensionless), formed from the factors
+    /// (LAPACK `dgetri`). Checks `L ≥ 0` (up to −1e-9 for rounding) and throws
+    /// `negativeLeontiefInverse` otherwise.
+    public func leontiefInverse() throws(IOAnalysisError) -> Matrix {
+        let l: Matrix
+        do { l = try lu.inverse() } catch { throw .linearAlgebra("\(error)") }
+        let n = sectorCount
+        var worst = 0.0, wi = 0, wj = 0
+        l.elements.withUnsafeBufferPointer { p in
+            for k in 0..<(n * n) where p[k] < worst {
+                worst = p[k]; wi = k % n; wj = k / n
+            }
+        }
+        if worst < -1e-9 {
+            throw .negativeLeontiefInverse(
+                row: sectors[wi].displayName, column: sectors[wj].displayName, value: worst)
+        }
+        return l
+    }
+}

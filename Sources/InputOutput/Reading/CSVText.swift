@@ -1,0 +1,112 @@
+/// A small RFC 4180 CSV parser for text files and header lines: quoted fields (with `""` for a
+/// quote, commas and line breaks allowed inside quotes), CRLF or LF, optional UTF-8 byte-order
+/// mark. Used for `sectors.csv` and header lines; numeric bodies go through `NumericCSVReader`.
+enum CSVText {
+    /// One record and the 1-based physical line it starts on.
+    struct Record: Equatable {
+        var line: Int
+        var fields: [String]
+    }
+
+    enum ParseError: Error, Equatable {
+        /// A quoted field that is never closed, starting on `line`.
+        case unterminatedQuote(line: Int)
+        /// Text right after a closing quote, e.g. `"a"b`, at (line, field), 1-based.
+        case textAfterQuote(line: Int, field: Int)
+    }
+
+    /// Parses all records of `input`; blank lines are skipped. `firstLine` is the physical line
+    /// number of the first byte (1 for a whole file).
+    static func parse(_ input: [UInt8], firstLine: Int = 1) throws(ParseError) -> [Record] {
+        let quote = UInt8(ascii: "\""), comma = UInt8(ascii: ","), lf = UInt8(ascii: "\n"),
+            cr = UInt8(ascii: "\r")
+        var bytes = input[...]
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
+        var records: [Record] = []
+        var fields: [String] = []
+        var field: [UInt8] = []
+        var line = firstLine
+        var recordLine = firstLine
+        var i = bytes.startIndex
+        let end = bytes.endIndex
+        // True once the current record has any content (so that `,` alone is two empty fields
+        // and an empty line is skipped).
+        var recordStarted = false
+        func finishRecord() {
+            if recordStarted {
+                fields.append(String(decoding: field, as: UTF8.self))
+                records.append(Record(line: recordLine, fields: fields))
+            }
+            fields = []
+            field = []
+            recordStarted = false
+        }
+        while i < end {
+            let c = bytes[i]
+            if c == quote && field.isEmpty {
+                // Quoted field.
+                recordStarted = true
+                let startLine = line
+                i += 1
+                var closed = false
+                while i < end {
+                    let q = bytes[i]
+                    if q == quote {
+                        if i + 1 < end && bytes[i + 1] == quote {
+                            field.append(quote)
+                            i += 2
+                            continue
+                        }
+                        i += 1
+                        closed = true
+                        break
+                    }
+                    if q == lf { line += 1 }
+                    field.append(q)
+                    i += 1
+                }
+                if !closed { throw .unterminatedQuote(line: startLine) }
+                // Only spaces may follow before the delimiter.
+                while i < end && (bytes[i] == UInt8(ascii: " ") || bytes[i] == UInt8(ascii: "\t")) { i += 1 }
+                if i < end && bytes[i] != comma && bytes[i] != lf && bytes[i] != cr {
+                    throw .textAfterQuote(line: line, field: fields.count + 1)
+                }
+                if i < end && bytes[i] == cr { i += 1 }
+                if i < end && bytes[i] == comma {
+                    fields.append(String(decoding: field, as: UTF8.self))
+                    field = []
+                    i += 1
+                } else if i < end && bytes[i] == lf {
+                    finishRecord()
+                    i += 1
+                    line += 1
+                    recordLine = line
+                } else if i >= end {
+                    break
+                }
+                // A quoted field that ended with an empty field just written marks the record.
+                continue
+            }
+            switch c {
+            case comma:
+                recordStarted = true
+                fields.append(String(decoding: field, as: UTF8.self))
+                field = []
+            case lf:
+                if field.last == cr { field.removeLast() }
+                finishRecord()
+                line += 1
+                recordLine = line
+            default:
+                if !(c == cr && field.isEmpty && fields.isEmpty && !recordStarted) {
+                    recordStarted = true
+                    field.append(c)
+                }
+            }
+            i += 1
+        }
+        if field.last == cr { field.removeLast() }
+        finishRecord()
+        return records
+    }
+}

@@ -1,0 +1,167 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The C numeric locale, so that `strtod` reads `.` as the decimal point whatever locale the
+/// process runs in. `nil` if it cannot be created (then the process locale is used, which is
+/// "C" unless someone called `setlocale`; a wrong locale makes cells fail, never misread).
+nonisolated(unsafe) let cNumericLocale: locale_t? = newlocale(Int32(1 << LC_NUMERIC), "C", nil)
+
+/// Runs `body` with the C numeric locale on the calling thread.
+@inline(__always)
+func withCNumericLocale<R>(_ body: () throws -> R) rethrows -> R {
+    guard let loc = cNumericLocale else { return try body() }
+    let old = uselocale(loc)
+    defer { uselocale(old) }
+    return try body()
+}
+
+/// Why one row of a numeric CSV could not be read (positions are 1-based CSV fields).
+struct RowFailure: Sendable {
+    enum Kind: Sendable {
+        case ragged(foundFields: Int)
+        case empty
+        case nonNumeric
+        case nonFinite
+        case badLabel
+    }
+    var kind: Kind
+    var field: Int
+    var cell: String
+}
+
+/// Fast parsing of one data line: a label field, then `count` numbers.
+enum NumberField {
+    static let comma = UInt8(ascii: ","), cr = UInt8(ascii: "\r"), lf = UInt8(ascii: "\n"),
+        quote = UInt8(ascii: "\""), space = UInt8(ascii: " "), tab = UInt8(ascii: "\t")
+
+    @inline(__always)
+    static func isDelimiter(_ c: UInt8) -> Bool { c == comma || c == cr || c == lf }
+
+    /// The text of a cell starting at `p`, up to the next delimiter (for error messages).
+    static func cellText(_ p: UnsafeMutablePointer<UInt8>) -> String {
+        var q = p
+        var n = 0
+        while !isDelimiter(q.pointee) && n < 200 { q += 1; n += 1 }
+        return String(decoding: UnsafeBufferPointer(start: p, count: n), as: UTF8.self)
+    }
+
+    /// Number of fields from `p` (just after a comma or at a line start) to the line end,
+    /// counting quoted fields as one.
+    static func countFields(from p: UnsafeMutablePointer<UInt8>) -> Int {
+        var q = p
+        var n = 1
+        var inQuotes = false
+        while true {
+            let c = q.pointee
+            if c == lf || (c == cr && !inQuotes) { return n }
+            if c == quote { inQuotes.toggle() }
+            if c == comma && !inQuotes { n += 1 }
+            q += 1
+        }
+    }
+
+    /// Parses the line `[start, end)` of `base` (the byte at `end` is `\r` or `\n`): returns
+    /// the label and writes `count` numbers to `out`, or returns a failure.
+    /// Call inside `withCNumericLocale`.
+    static func parseLine(
+        _ start: UnsafeMutablePointer<UInt8>, count: Int, into out: UnsafeMutablePointer<Double>
+    ) -> (label: String, failure: RowFailure?) {
+        var p = start
+        // Label field (quoted or not), trimmed of spaces.
+        let label: String
+        if p.pointee == quote {
+            var bytes: [UInt8] = []
+            p += 1
+            while true {
+                let c = p.pointee
+                if c == quote {
+                    if p[1] == quote { bytes.append(quote); p += 2; continue }
+                    p += 1
+                    break
+                }
+                if c == lf || c == cr {
+                    return (String(decoding: bytes, as: UTF8.self),
+                            RowFailure(kind: .badLabel, field: 1, cell: cellText(start)))
+                }
+                bytes.append(c)
+                p += 1
+            }
+            while p.pointee == space || p.pointee == tab { p += 1 }
+            label = String(decoding: bytes, as: UTF8.self)
+            if !isDelimiter(p.pointee) {
+                return (label, RowFailure(kind: .badLabel, field: 1, cell: cellText(start)))
+            }
+        } else {
+            while !isDelimiter(p.pointee) { p += 1 }
+            var a = start, b = p
+            while a < b && (a.pointee == space || a.pointee == tab) { a += 1 }
+            while b > a && (b[-1] == space || b[-1] == tab) { b -= 1 }
+            label = String(decoding: UnsafeBufferPointer(start: a, count: a.distance(to: b)), as: UTF8.self)
+        }
+        for j in 0..<count {
+            guard p.pointee == comma else {
+                return (label, RowFailure(kind: .ragged(foundFields: j + 1), field: j + 2, cell: ""))
+            }
+            p += 1
+            let field = j + 2
+            let fieldStart = p
+            var q = p
+            while q.pointee == space || q.pointee == tab { q += 1 }
+            var quoted = false
+            if q.pointee == quote { quoted = true; q += 1 }
+            if isDelimiter(q.pointee) || (quoted && q.pointee == quote) {
+                return (label, RowFailure(kind: .empty, field: field, cell: ""))
+            }
+            var s = q
+            if s.pointee == UInt8(ascii: "+") || s.pointee == UInt8(ascii: "-") { s += 1 }
+            let d = s.pointee
+            let digitStart = (d >= UInt8(ascii: "0") && d <= UInt8(ascii: "9")) || d == UInt8(ascii: ".")
+            if !digitStart {
+                let text = cellText(fieldStart)
+                var word = text.lowercased().filter { $0 != " " && $0 != "\t" && $0 != "\"" }
+                if word.hasPrefix("+") || word.hasPrefix("-") { word.removeFirst() }
+                let kind: RowFailure.Kind =
+                    ["nan", "inf", "infinity", "na", "#n/a", "#num!", "#div/0!"].contains(word)
+                    ? .nonFinite : .nonNumeric
+                return (label, RowFailure(kind: kind, field: field, cell: text))
+            }
+            if d == UInt8(ascii: "0") && (s[1] == UInt8(ascii: "x") || s[1] == UInt8(ascii: "X")) {
+                return (label, RowFailure(kind: .nonNumeric, field: field, cell: cellText(fieldStart)))
+            }
+            var endPtr: UnsafeMutablePointer<CChar>? = nil
+            let v = UnsafeMutableRawPointer(q).withMemoryRebound(to: CChar.self, capacity: 1) { cp in
+                strtod(cp, &endPtr)
+            }
+            guard let endPtr else {
+                return (label, RowFailure(kind: .nonNumeric, field: field, cell: cellText(fieldStart)))
+            }
+            var r = UnsafeMutableRawPointer(endPtr).assumingMemoryBound(to: UInt8.self)
+            if r == q {
+                return (label, RowFailure(kind: .nonNumeric, field: field, cell: cellText(fieldStart)))
+            }
+            if quoted {
+                if r.pointee != quote {
+                    return (label, RowFailure(kind: .nonNumeric, field: field, cell: cellText(fieldStart)))
+                }
+                r += 1
+            }
+            while r.pointee == space || r.pointee == tab { r += 1 }
+            if !isDelimiter(r.pointee) {
+                return (label, RowFailure(kind: .nonNumeric, field: field, cell: cellText(fieldStart)))
+            }
+            if !v.isFinite {
+                return (label, RowFailure(kind: .nonFinite, field: field, cell: cellText(fieldStart)))
+            }
+            out[j] = v
+            p = r
+        }
+        if p.pointee == comma {
+            return (label, RowFailure(kind: .ragged(foundFields: count + 1 + countFields(from: p + 1)),
+                                      field: count + 2, cell: ""))
+        }
+        return (label, nil)
+    }
+}
