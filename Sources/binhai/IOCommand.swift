@@ -1,6 +1,8 @@
 import ArgumentParser
 
+/// `binhai io …`: input-output (Leontief) analysis.
 struct IOCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "io", abstract: "Input-output (Leontief) analysis.", subcommands: [])
+        commandName: "io", abstract: "Input-output (Leontief) analysis of an IO table.",
+        subcommands: [IOAnalyzeCommand.self], defaultSubcommand: IOAnalyzeCommand.self)
 }

@@ -1,0 +1,103 @@
+import ArgumentParser
+import Datasets
+import Foundation
+import InputOutput
+import Reports
+
+/// `binhai io analyze [FOLDER]`: multipliers, linkages, key sectors, and on request Type II
+/// multipliers, hypothetical extraction, demand-change effects and the n × n matrices.
+struct IOAnalyzeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "analyze",
+        abstract: "Multipliers, linkages and key sectors of an input-output table.",
+        discussion: """
+            FOLDER holds Z.csv, Y.csv and optionally F.csv, x.csv, sectors.csv (the NBS layout: \
+            first column `code`, first row labels). Without FOLDER the embedded NBS 2020 \
+            42-sector table of China is used (builtin:nbs-2020-42).
+            """)
+
+    @Argument(help: "IO folder, or builtin:nbs-2020-42 (default).")
+    var folder: String = "builtin:\(EmbeddedDatasets.nbs2020_42Name)"
+
+    @OptionGroup var output: OutputOptions
+
+    @Option(
+        name: .long, parsing: .singleValue,
+        help: "Also output n×n matrices (comma-separated): technical_coefficients, leontief_inverse, ghosh_inverse.")
+    var include: [String] = []
+
+    @Option(name: .long, help: "Type II multipliers with households endogenous: F row:Y column, e.g. VA001:TC.")
+    var households: String?
+
+    @Flag(name: .long, help: "Hypothetical extraction: loss of total output per sector (backward and forward).")
+    var extract = false
+
+    @Option(name: .long, help: "CSV of final-demand changes (code,<scenario>…); reports Δx = L·Δy.")
+    var demandChange: String?
+
+    static let includable = ["technical_coefficients", "leontief_inverse", "ghosh_inverse"]
+
+    func validate() throws {
+        for item in includeList where !Self.includable.contains(item) {
+            throw ValidationError(
+                "--include: unknown matrix '\(item)'; expected one of \(Self.includable.joined(separator: ", "))")
+        }
+        if let households, HouseholdClosure(parsing: households) == nil {
+            throw ValidationError("--households: expected ROW:COLUMN, e.g. VA001:TC, got '\(households)'")
+        }
+    }
+
+    var includeList: [String] {
+        include.flatMap { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } }
+            .filter { !$0.isEmpty }
+    }
+
+    func run() throws {
+        let folderURL = try resolveFolder()
+        let table = try IOFolderReader.read(folderURL)
+        let sectors = table.sectors
+        var options = IOAnalysisOptions()
+        let wanted = Set(includeList)
+        options.includeTechnicalCoefficients = wanted.contains("technical_coefficients")
+        options.includeLeontiefInverse = wanted.contains("leontief_inverse")
+        options.includeGhoshInverse = wanted.contains("ghosh_inverse")
+        options.households = households.flatMap(HouseholdClosure.init(parsing:))
+        options.extraction = extract
+        if let demandChange {
+            options.demandChange = try DemandScenarios.read(path: demandChange, sectors: sectors)
+        }
+        let vaRows = table.factorLabels.filter { $0.hasPrefix("VA") }
+        if vaRows.count >= 2 && !table.factorLabels.contains("VA") {
+            options.factorRowSums = [FactorRowSum(label: "VA", rows: vaRows)]
+        }
+        let source = folder.hasPrefix("builtin:") ? folder : folderURL.path
+        let result = try IOAnalysis.analyze(table, options: options)
+
+        let sink = try output.makeSink()
+        do {
+            let renderer = IOResultRenderer(result: result, source: source, language: output.lang)
+            switch output.format {
+            case .json: try renderer.writeJSON(to: sink)
+            case .table: try sink.write(renderer.text(TerminalTableRenderer()))
+            case .markdown: try sink.write(renderer.text(MarkdownTableRenderer()))
+            case .csv: try sink.write(renderer.csv())
+            }
+            try sink.commit()
+        } catch {
+            sink.discard()
+            throw error
+        }
+    }
+
+    /// `builtin:NAME` → the embedded folder; otherwise the path as given.
+    func resolveFolder() throws -> URL {
+        if folder.hasPrefix("builtin:") {
+            let name = String(folder.dropFirst("builtin:".count))
+            guard name == EmbeddedDatasets.nbs2020_42Name else {
+                throw ValidationError("unknown built-in table '\(name)'; available: builtin:\(EmbeddedDatasets.nbs2020_42Name)")
+            }
+            return try EmbeddedDatasets.nbs2020_42
+        }
+        return URLPath.fileURL(folder)
+    }
+}

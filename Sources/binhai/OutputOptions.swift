@@ -1,0 +1,30 @@
+import ArgumentParser
+import Reports
+
+/// Output format of a command.
+enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+    case table, json, csv, markdown
+}
+
+/// Language of labels and sector names.
+enum Language: String, ExpressibleByArgument, CaseIterable {
+    case zh, en
+}
+
+/// `--format`, `--lang`, `--out` shared by the commands that print results.
+struct OutputOptions: ParsableArguments {
+    @Option(name: .long, help: "Output format: table, json, csv or markdown.")
+    var format: OutputFormat = .table
+
+    @Option(name: .long, help: "Language of labels and sector names: zh or en.")
+    var lang: Language = .zh
+
+    @Option(name: .long, help: "Write to this file (atomically) instead of standard output.")
+    var out: String?
+
+    /// The sink for the chosen destination.
+    func makeSink() throws -> OutputSink {
+        if let out { return try OutputSink(file: URLPath.fileURL(out)) }
+        return .standardOutput()
+    }
+}
