@@ -1,0 +1,64 @@
+/// Historical totals the baseline is calibrated to (one observation per year). The caller marks how
+/// each figure was obtained; the engine only carries the mark.
+public struct BaseYearData: Sendable, Equatable {
+    /// How an observation was obtained.
+    public enum Status: String, Sendable, Equatable, CaseIterable {
+        /// A figure published by an official or news source.
+        case published
+        /// Extrapolated from a published partial-year figure (e.g. Jan–Nov × 12/11).
+        case extrapolated
+        /// An assumption.
+        case assumed
+    }
+
+    /// One year's totals.
+    public struct Observation: Sendable, Equatable {
+        public var year: Int
+        /// 实际利用内资, 亿元.
+        public var domestic: Double
+        /// 实际利用外资, 亿美元.
+        public var foreign: Double
+        /// CNY per USD in that year.
+        public var exchangeRate: Double
+        /// Share of domestic investment from Beijing projects (needed in the base year when the
+        /// parameters have both a Beijing and an other-domestic source).
+        public var beijingShareOfDomestic: Double?
+        public var status: Status
+
+        public init(
+            year: Int, domestic: Double, foreign: Double, exchangeRate: Double,
+            beijingShareOfDomestic: Double? = nil, status: Status = .published
+        ) {
+            self.year = year
+            self.domestic = domestic
+            self.foreign = foreign
+            self.exchangeRate = exchangeRate
+            self.beijingShareOfDomestic = beijingShareOfDomestic
+            self.status = status
+        }
+
+        /// Investment in place, 亿元: domestic + foreign × exchangeRate.
+        public var total: Double { domestic + foreign * exchangeRate }
+    }
+
+    public var observations: [Observation]
+
+    public init(observations: [Observation]) { self.observations = observations }
+
+    /// The observation for `year`, if any.
+    public func observation(for year: Int) -> Observation? { observations.first { $0.year == year } }
+
+    func validate() throws {
+        var seen = Set<Int>()
+        for o in observations {
+            let p = "baseYearData.\(o.year)"
+            if !seen.insert(o.year).inserted {
+                throw ForecastError.invalidValue(parameter: p, reason: "year \(o.year) appears more than once")
+            }
+            try Check.nonNegative(o.domestic, p + ".domestic")
+            try Check.nonNegative(o.foreign, p + ".foreign")
+            try Check.positive(o.exchangeRate, p + ".exchangeRate")
+            if let s = o.beijingShareOfDomestic { try Check.probability(s, p + ".beijingShareOfDomestic") }
+        }
+    }
+}

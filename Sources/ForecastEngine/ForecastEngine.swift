@@ -1,0 +1,136 @@
+/// The doubling-plan forecast engine (see README.md in this folder for the model).
+///
+/// - `expectedPath(_:)`: the exact expectation (Markov chain with inflows, no sampling).
+/// - `run(_:workers:)`: Monte Carlo with `parameters.draws` draws, summarised per year.
+/// - `simulateDraws(_:workers:)`: the raw per-draw series (for tests, charts, custom statistics).
+/// - `requiredEffort(...)` and `compare(...)`/`runVariant(...)`: see EffortSearch.swift, Variants.swift.
+public enum ForecastEngine {
+    /// The closed-form expected path.
+    public static func expectedPath(_ parameters: ForecastParameters) throws -> ExpectedPath {
+        ExpectedPath(try PreparedModel(parameters))
+    }
+
+    /// Raw Monte Carlo output: per draw and year, the investment in place (亿元).
+    public struct DrawSeries: Sendable, Equatable {
+        public let years: [Int]
+        public let draws: Int
+        /// `total[y][d]`, `domestic[y][d]`, `foreign[y][d]` for year index y and draw d.
+        public let total: [[Double]]
+        public let domestic: [[Double]]
+        public let foreign: [[Double]]
+    }
+
+    /// Run the draws and return every draw's yearly series.
+    /// - Parameter workers: number of parallel workers (nil = all processors). Results do not
+    ///   depend on it.
+    public static func simulateDraws(_ parameters: ForecastParameters, workers: Int? = nil) throws -> DrawSeries {
+        let prepared = try PreparedModel(parameters)
+        let out = ChunkedExecutor.run(CompiledModel(prepared), draws: parameters.draws, workers: workers)
+        let N = out.draws
+        func rows(_ p: UnsafeMutablePointer<Double>) -> [[Double]] {
+            (0..<out.years).map { y in Array(UnsafeBufferPointer(start: p + y * N, count: N)) }
+        }
+        return DrawSeries(
+            years: prepared.years, draws: N, total: rows(out.total), domestic: rows(out.domestic),
+            foreign: rows(out.foreign))
+    }
+
+    /// Run the Monte Carlo and summarise it per year.
+    /// - Parameter workers: number of parallel workers (nil = all processors). Results are
+    ///   bit-identical for any value.
+    public static func run(_ parameters: ForecastParameters, workers: Int? = nil) throws -> ForecastResult {
+        let prepared = try PreparedModel(parameters)
+        let out = ChunkedExecutor.run(CompiledModel(prepared), draws: parameters.draws, workers: workers)
+        return summarise(prepared, out)
+    }
+
+    /// P(total in the target year ≥ multiplier × base-year total) only (used by the effort search).
+    static func probabilityTargetMet(_ prepared: PreparedModel, draws: Int, workers: Int?) -> Double {
+        let out = ChunkedExecutor.run(CompiledModel(prepared), draws: draws, workers: workers)
+        let target = prepared.parameters.plan.multiplier * prepared.baseYearTotal
+        let last = (out.years - 1) * out.draws
+        var met = 0
+        for d in 0..<out.draws where out.total[last + d] >= target { met += 1 }
+        return Double(met) / Double(out.draws)
+    }
+
+    static func summarise(_ m: PreparedModel, _ out: DrawOutputs) -> ForecastResult {
+        let p = m.parameters
+        let plan = p.plan
+        let N = out.draws, Y = m.yearCount
+        let target = plan.multiplier * m.baseYearTotal
+        let expected = ExpectedPath(m)
+        var scratch = [Double](repeating: 0, count: N)
+        func distribution(_ base: UnsafeMutablePointer<Double>, _ y: Int) -> Distribution {
+            let row = UnsafeBufferPointer(start: base + y * N, count: N)
+            let (mean, se) = Statistics.meanAndStandardError(row)
+            return scratch.withUnsafeMutableBufferPointer { buf in
+                _ = buf.initialize(from: row)
+                let p10 = Statistics.quantile(buf, 0.10)
+                let p50 = Statistics.quantile(buf, 0.50)
+                let p90 = Statistics.quantile(buf, 0.90)
+                return Distribution(mean: mean, standardError: se, p10: p10, p50: p50, p90: p90)
+            }
+        }
+        var yearly: [YearForecast] = []
+        for y in 0..<Y {
+            var atLeast = 0
+            for d in 0..<N where out.total[y * N + d] >= target { atLeast += 1 }
+            yearly.append(
+                YearForecast(
+                    year: m.years[y], total: distribution(out.total, y), domestic: distribution(out.domestic, y),
+                    foreign: distribution(out.foreign, y), expectedTotal: expected.total[y],
+                    probabilityAtLeastTarget: Double(atLeast) / Double(N)))
+        }
+        // Reduce chunk accumulators in chunk order.
+        var acc = [Double](repeating: 0, count: out.accumulatorStride)
+        for c in 0..<out.chunkCount {
+            let base = out.accumulators + c * out.accumulatorStride
+            for i in 0..<out.accumulatorStride { acc[i] += base[i] }
+        }
+        let invN = 1 / Double(N)
+        let S = m.sources.count, K = m.stageCount
+        let pipelineMean = (0..<S).map { s in (0..<Y).map { acc[out.sourceOffset + s * Y + $0] * invN } }
+        let majorMean = (0..<m.majors.count).map { j in (0..<Y).map { acc[out.majorOffset + j * Y + $0] * invN } }
+        var sourceMean = pipelineMean
+        var industryMean = [[Double]](repeating: [Double](repeating: 0, count: Y), count: p.industries.count)
+        var carrierMean = [[Double]](repeating: [Double](repeating: 0, count: Y), count: p.carriers.count)
+        for s in 0..<S {
+            for y in 0..<Y {
+                for i in 0..<p.industries.count { industryMean[i][y] += m.sources[s].industryShares[i] * pipelineMean[s][y] }
+                for c in 0..<p.carriers.count { carrierMean[c][y] += m.carrierShares[c] * pipelineMean[s][y] }
+            }
+        }
+        for (j, major) in m.majors.enumerated() {
+            for y in 0..<Y {
+                sourceMean[major.source][y] += majorMean[j][y]
+                industryMean[major.industry][y] += majorMean[j][y]
+                carrierMean[major.carrier][y] += majorMean[j][y]
+            }
+        }
+        let stages = p.pipeline.stages.enumerated().map { k, stage in
+            StageForecast(
+                id: stage.id, name: stage.name, target: p.targets.perStage[k],
+                meanEntries: (0..<Y).map { acc[out.stageSumOffset + k * Y + $0] * invN },
+                expectedEntries: expected.stageEntries[k],
+                probabilityTargetMet: (0..<Y).map { acc[out.stageMetOffset + k * Y + $0] * invN })
+        }
+        _ = K
+        let last = yearly[Y - 1]
+        let horizon = plan.horizon
+        return ForecastResult(
+            plan: plan, draws: N, seed: p.seed, years: m.years, baseYearTotal: m.baseYearTotal,
+            targetAmount: target, requiredCAGR: plan.requiredCAGR,
+            medianCAGR: DoublingPlan.cagr(from: m.baseYearTotal, to: last.total.p50, years: horizon),
+            meanCAGR: DoublingPlan.cagr(from: m.baseYearTotal, to: last.total.mean, years: horizon),
+            probabilityTargetMet: last.probabilityAtLeastTarget,
+            gapAtMedian: target - last.total.p50, gapAtMean: target - last.total.mean,
+            yearly: yearly,
+            bySource: p.sources.enumerated().map { SegmentSeries(id: $1.id, name: $1.name, values: sourceMean[$0]) },
+            byIndustry: p.industries.enumerated().map { SegmentSeries(id: $1.id, name: $1.name, values: industryMean[$0]) },
+            byCarrier: p.carriers.enumerated().map { SegmentSeries(id: $1.id, name: $1.name, values: carrierMean[$0]) },
+            stages: stages,
+            probabilityAllStageTargetsMet: (0..<Y).map { acc[out.allMetOffset + $0] * invN },
+            expected: expected)
+    }
+}

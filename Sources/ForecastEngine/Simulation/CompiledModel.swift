@@ -1,0 +1,119 @@
+/// The prepared model flattened into raw buffers for the per-draw loop: no arrays, no reference
+/// counting, no protocol dispatch inside a draw. Immutable after `init`; freed in `deinit`.
+final class CompiledModel: @unchecked Sendable {
+    let sourceCount: Int
+    let yearCount: Int
+    /// Non-terminal stages K − 1.
+    let transientCount: Int
+    let stageCount: Int
+    let landingStage: Int
+    let scheduleLength: Int
+    let majorCount: Int
+    let seed: UInt64
+
+    let advance: UnsafeMutablePointer<Double>
+    let dropGivenStay: UnsafeMutablePointer<Double>
+    let schedule: UnsafeMutablePointer<Double>
+    let stageTarget: UnsafeMutablePointer<Double>
+    /// [s·(K−1) + k]: mean of the initial counted (≥ min) occupancy, q_P·λ_s·n̂_k.
+    let initialCounted: UnsafeMutablePointer<Double>
+    /// [s·Y + y]: mean counted lead arrivals q_P·a_{s,t}.
+    let countedArrivals: UnsafeMutablePointer<Double>
+    /// [s·Y + y]: mean small-project landings q_S·ℓ_{s,t}.
+    let smallLandings: UnsafeMutablePointer<Double>
+    /// [s·Y + y]: CNY per unit of the source's currency.
+    let rate: UnsafeMutablePointer<Double>
+    /// [s·Y + y]: history disbursement (source currency).
+    let history: UnsafeMutablePointer<Double>
+    /// Per source: stream key, foreign flag and size-class constants.
+    let substream: UnsafeMutablePointer<UInt64>
+    let isForeign: UnsafeMutablePointer<Bool>
+    let topGivenPipeline: UnsafeMutablePointer<Double>
+    let middleMean: UnsafeMutablePointer<Double>
+    let middleShape: UnsafeMutablePointer<Double>
+    let middleScale: UnsafeMutablePointer<Double>
+    let smallMean: UnsafeMutablePointer<Double>
+    let smallShape: UnsafeMutablePointer<Double>
+    let smallScale: UnsafeMutablePointer<Double>
+    let topLogNormalProbability: UnsafeMutablePointer<Double>
+    let logMean: UnsafeMutablePointer<Double>
+    let logStandardDeviation: UnsafeMutablePointer<Double>
+    let logNormalTailSurvival: UnsafeMutablePointer<Double>
+    let paretoStart: UnsafeMutablePointer<Double>
+    let inverseExponent: UnsafeMutablePointer<Double>
+    /// Per major project.
+    let majorSource: UnsafeMutablePointer<Int>
+    let majorYear: UnsafeMutablePointer<Int>
+    let majorAmount: UnsafeMutablePointer<Double>
+    let majorProbability: UnsafeMutablePointer<Double>
+
+    private var allocations: [UnsafeMutableRawPointer] = []
+
+    /// Substream of the major-project Bernoulli draws (independent of the source list).
+    static let majorSubstream: UInt64 = 0x4D41_4A4F_5250_524A
+
+    /// FNV-1a hash of a source id: its substream, stable across processes and source order.
+    static func substream(for id: String) -> UInt64 {
+        var h: UInt64 = 0xCBF2_9CE4_8422_2325
+        for b in id.utf8 {
+            h ^= UInt64(b)
+            h = h &* 0x0000_0100_0000_01B3
+        }
+        return h
+    }
+
+    init(_ m: PreparedModel) {
+        let S = m.sources.count, Y = m.yearCount, K = m.stageCount, n = K - 1
+        sourceCount = S
+        yearCount = Y
+        stageCount = K
+        transientCount = n
+        landingStage = m.landingStage
+        scheduleLength = m.schedule.count
+        majorCount = m.majors.count
+        seed = m.parameters.seed
+        var allocs: [UnsafeMutableRawPointer] = []
+        func buffer<T>(_ values: [T]) -> UnsafeMutablePointer<T> {
+            let p = UnsafeMutablePointer<T>.allocate(capacity: Swift.max(values.count, 1))
+            p.initialize(from: values, count: values.count)
+            allocs.append(UnsafeMutableRawPointer(p))
+            return p
+        }
+        advance = buffer(m.advance)
+        dropGivenStay = buffer(m.dropGivenStay)
+        schedule = buffer(m.schedule)
+        stageTarget = buffer(m.parameters.targets.perStage)
+        let L = m.landingStage
+        initialCounted = buffer(m.sources.flatMap { s in s.initialOccupancy.map { $0 * s.sizes.pipelineProbability } })
+        countedArrivals = buffer(m.sources.flatMap { s in s.arrivals.map { $0 * s.sizes.pipelineProbability } })
+        smallLandings = buffer(
+            m.sources.flatMap { s in (0..<Y).map { s.entries[L * Y + $0] * s.sizes.smallProbability } })
+        rate = buffer(m.sources.flatMap(\.rate))
+        history = buffer(m.sources.flatMap(\.historyDisbursement))
+        substream = buffer(m.sources.map { Self.substream(for: $0.id) })
+        isForeign = buffer(m.sources.map(\.isForeign))
+        topGivenPipeline = buffer(m.sources.map(\.sizes.topGivenPipeline))
+        middleMean = buffer(m.sources.map(\.sizes.middle.mean))
+        middleShape = buffer(m.sources.map(\.sizes.middle.shape))
+        middleScale = buffer(m.sources.map(\.sizes.middle.scale))
+        smallMean = buffer(m.sources.map(\.sizes.small.mean))
+        smallShape = buffer(m.sources.map(\.sizes.small.shape))
+        smallScale = buffer(m.sources.map(\.sizes.small.scale))
+        topLogNormalProbability = buffer(m.sources.map(\.sizes.topLogNormalProbability))
+        logMean = buffer(m.sources.map(\.sizes.logMean))
+        logStandardDeviation = buffer(m.sources.map(\.sizes.logStandardDeviation))
+        logNormalTailSurvival = buffer(m.sources.map(\.sizes.logNormalTailSurvival))
+        paretoStart = buffer(m.sources.map(\.sizes.paretoStart))
+        inverseExponent = buffer(m.sources.map(\.sizes.inverseExponent))
+        majorSource = buffer(m.majors.map(\.source))
+        majorYear = buffer(m.majors.map(\.yearIndex))
+        majorAmount = buffer(m.majors.map(\.amount))
+        majorProbability = buffer(m.majors.map(\.probability))
+        allocations = allocs
+        _ = n
+    }
+
+    deinit {
+        for p in allocations { p.deallocate() }
+    }
+}

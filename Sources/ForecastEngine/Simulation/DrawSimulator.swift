@@ -1,0 +1,192 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Where the draws write. Per-draw series are stored year-major (`[y·N + d]`) for the quantiles;
+/// per-chunk accumulators (`[c·stride + …]`) are reduced in chunk order afterwards, so every
+/// result is the same for any number of workers.
+final class DrawOutputs: @unchecked Sendable {
+    let draws: Int
+    let years: Int
+    let chunkSize: Int
+    let chunkCount: Int
+    let total: UnsafeMutablePointer<Double>
+    let domestic: UnsafeMutablePointer<Double>
+    let foreign: UnsafeMutablePointer<Double>
+    /// Accumulator layout within one chunk: source pipeline sums [S·Y], major sums [M·Y],
+    /// stage entry sums [K·Y], stage targets met [K·Y], all stage targets met [Y].
+    let accumulatorStride: Int
+    let accumulators: UnsafeMutablePointer<Double>
+    let sourceOffset = 0
+    let majorOffset: Int
+    let stageSumOffset: Int
+    let stageMetOffset: Int
+    let allMetOffset: Int
+
+    init(model m: CompiledModel, draws: Int, chunkSize: Int) {
+        self.draws = draws
+        self.years = m.yearCount
+        self.chunkSize = chunkSize
+        chunkCount = (draws + chunkSize - 1) / chunkSize
+        let cells = Swift.max(draws * m.yearCount, 1)
+        total = .allocate(capacity: cells)
+        domestic = .allocate(capacity: cells)
+        foreign = .allocate(capacity: cells)
+        let Y = m.yearCount
+        majorOffset = m.sourceCount * Y
+        stageSumOffset = majorOffset + m.majorCount * Y
+        stageMetOffset = stageSumOffset + m.stageCount * Y
+        allMetOffset = stageMetOffset + m.stageCount * Y
+        accumulatorStride = allMetOffset + Y
+        accumulators = .allocate(capacity: Swift.max(accumulatorStride * chunkCount, 1))
+        accumulators.initialize(repeating: 0, count: Swift.max(accumulatorStride * chunkCount, 1))
+    }
+
+    deinit {
+        total.deallocate()
+        domestic.deallocate()
+        foreign.deallocate()
+        accumulators.deallocate()
+    }
+}
+
+/// Per-worker scratch, allocated once per worker and reused for every draw.
+struct DrawScratch {
+    let occupancy: UnsafeMutablePointer<Int>
+    let entries: UnsafeMutablePointer<Int>
+    let landed: UnsafeMutablePointer<Double>
+
+    init(_ m: CompiledModel) {
+        occupancy = .allocate(capacity: Swift.max(m.transientCount, 1))
+        entries = .allocate(capacity: Swift.max(m.stageCount * m.yearCount, 1))
+        landed = .allocate(capacity: Swift.max(m.yearCount, 1))
+    }
+
+    func free() {
+        occupancy.deallocate()
+        entries.deallocate()
+        landed.deallocate()
+    }
+}
+
+extension CompiledModel {
+    /// Sum of `count` aggregated projects: Gamma(count·shape, scale), or count·mean when degenerate.
+    @inline(__always)
+    static func aggregate(
+        _ rng: inout RandomStream, count: Int, mean: Double, shape: Double, scale: Double
+    ) -> Double {
+        if count <= 0 { return 0 }
+        if scale == 0 { return Double(count) * mean }
+        return rng.gamma(shape: Double(count) * shape) * scale
+    }
+
+    /// One project of the top class (size ≥ τ) of source `s`.
+    @inline(__always)
+    func sampleTop(_ rng: inout RandomStream, _ s: Int) -> Double {
+        if rng.uniform() < topLogNormalProbability[s] {
+            let z = -SpecialFunctions.inverseNormalCDF(rng.uniform() * logNormalTailSurvival[s])
+            return exp(logMean[s] + logStandardDeviation[s] * z)
+        }
+        return paretoStart[s] * exp(-log(rng.uniform()) * inverseExponent[s])
+    }
+
+    /// Simulate draw `d`, writing its series into `out` and adding to the accumulators of `chunk`.
+    func simulateDraw(_ d: Int, chunk: Int, scratch: DrawScratch, out: DrawOutputs) {
+        let Y = yearCount, n = transientCount, K = stageCount, L = landingStage, J = scheduleLength
+        let N = out.draws
+        let acc = out.accumulators + chunk * out.accumulatorStride
+        let occ = scratch.occupancy, entries = scratch.entries, landed = scratch.landed
+        for i in 0..<(K * Y) { entries[i] = 0 }
+        for y in 0..<Y {
+            out.domestic[y * N + d] = 0
+            out.foreign[y * N + d] = 0
+        }
+        for s in 0..<sourceCount {
+            var rng = RandomStream(seed: seed, draw: UInt64(d), substream: substream[s])
+            for k in 0..<n { occ[k] = rng.poisson(initialCounted[s * n + k]) }
+            let pTop = topGivenPipeline[s]
+            for y in 0..<Y {
+                var landedCounted = 0
+                var k = n - 1
+                while k >= 0 {
+                    let c = occ[k]
+                    if c > 0 {
+                        let adv = rng.binomial(c, advance[k])
+                        let rem = c - adv
+                        let drop = rem > 0 ? rng.binomial(rem, dropGivenStay[k]) : 0
+                        occ[k] = rem - drop
+                        if k + 1 < n { occ[k + 1] += adv }
+                        entries[(k + 1) * Y + y] += adv
+                        if k + 1 == L { landedCounted = adv }
+                    }
+                    k -= 1
+                }
+                let arrivals = rng.poisson(countedArrivals[s * Y + y])
+                occ[0] += arrivals
+                entries[y] += arrivals
+                var amount = 0.0
+                if landedCounted > 0 {
+                    let top = pTop > 0 ? rng.binomial(landedCounted, pTop) : 0
+                    amount += Self.aggregate(
+                        &rng, count: landedCounted - top, mean: middleMean[s], shape: middleShape[s],
+                        scale: middleScale[s])
+                    var t = 0
+                    while t < top {
+                        amount += sampleTop(&rng, s)
+                        t += 1
+                    }
+                }
+                let small = rng.poisson(smallLandings[s * Y + y])
+                amount += Self.aggregate(
+                    &rng, count: small, mean: smallMean[s], shape: smallShape[s], scale: smallScale[s])
+                landed[y] = amount
+            }
+            let series = isForeign[s] ? out.foreign : out.domestic
+            for y in 0..<Y {
+                var v = history[s * Y + y]
+                var j = 0
+                while j < J && j <= y {
+                    v += schedule[j] * landed[y - j]
+                    j += 1
+                }
+                let inPlace = v * rate[s * Y + y]
+                acc[out.sourceOffset + s * Y + y] += inPlace
+                series[y * N + d] += inPlace
+            }
+        }
+        if majorCount > 0 {
+            var rng = RandomStream(seed: seed, draw: UInt64(d), substream: Self.majorSubstream)
+            for m in 0..<majorCount {
+                let u = rng.uniform()
+                if u >= majorProbability[m] { continue }
+                let s = majorSource[m]
+                let series = isForeign[s] ? out.foreign : out.domestic
+                for j in 0..<J {
+                    let y = majorYear[m] + j
+                    if y < 0 || y >= Y { continue }
+                    let v = majorAmount[m] * schedule[j] * rate[s * Y + y]
+                    acc[out.majorOffset + m * Y + y] += v
+                    series[y * N + d] += v
+                }
+            }
+        }
+        for y in 0..<Y {
+            out.total[y * N + d] = out.domestic[y * N + d] + out.foreign[y * N + d]
+            var all = true
+            for k in 0..<K {
+                let c = Double(entries[k * Y + y])
+                acc[out.stageSumOffset + k * Y + y] += c
+                if c >= stageTarget[k] {
+                    acc[out.stageMetOffset + k * Y + y] += 1
+                } else {
+                    all = false
+                }
+            }
+            if all { acc[out.allMetOffset + y] += 1 }
+        }
+    }
+}

@@ -1,0 +1,64 @@
+/// Order statistics and moments over the draws, deterministic for a given input order.
+enum Statistics {
+    /// Mean and standard error s/√N with s the sample standard deviation (N − 1), summed in index order.
+    static func meanAndStandardError(_ x: UnsafeBufferPointer<Double>) -> (mean: Double, standardError: Double) {
+        let n = x.count
+        if n == 0 { return (.nan, .nan) }
+        var sum = 0.0
+        for v in x { sum += v }
+        let mean = sum / Double(n)
+        if n < 2 { return (mean, .nan) }
+        var ss = 0.0
+        for v in x {
+            let e = v - mean
+            ss += e * e
+        }
+        return (mean, (ss / Double(n - 1) / Double(n)).squareRoot())
+    }
+
+    /// Quantile with linear interpolation between order statistics (numpy's default `linear`
+    /// method): h = (N − 1)·q, Q = x₍⌊h⌋₎ + (h − ⌊h⌋)·(x₍⌊h⌋+1₎ − x₍⌊h⌋₎). Reorders `x` in place.
+    static func quantile(_ x: UnsafeMutableBufferPointer<Double>, _ q: Double) -> Double {
+        let n = x.count
+        if n == 0 { return .nan }
+        let h = Double(n - 1) * q
+        let lo = Int(h.rounded(.down))
+        let vLo = select(x, lo)
+        if lo + 1 >= n || h == Double(lo) { return vLo }
+        // After selection every element right of `lo` is ≥ x[lo]; the next order statistic is their minimum.
+        var vHi = Double.infinity
+        for i in (lo + 1)..<n where x[i] < vHi { vHi = x[i] }
+        return vLo + (h - Double(lo)) * (vHi - vLo)
+    }
+
+    /// Hoare quickselect with median-of-three pivots: returns the k-th smallest (0-based) and leaves
+    /// x[0..<k] ≤ x[k] ≤ x[k+1..<n].
+    static func select(_ x: UnsafeMutableBufferPointer<Double>, _ k: Int) -> Double {
+        var lo = 0, hi = x.count - 1
+        while hi > lo {
+            let mid = lo + (hi - lo) / 2
+            if x[mid] < x[lo] { x.swapAt(mid, lo) }
+            if x[hi] < x[lo] { x.swapAt(hi, lo) }
+            if x[hi] < x[mid] { x.swapAt(hi, mid) }
+            let pivot = x[mid]
+            var i = lo, j = hi
+            while i <= j {
+                while x[i] < pivot { i += 1 }
+                while x[j] > pivot { j -= 1 }
+                if i <= j {
+                    x.swapAt(i, j)
+                    i += 1
+                    j -= 1
+                }
+            }
+            if k <= j {
+                hi = j
+            } else if k >= i {
+                lo = i
+            } else {
+                return x[k]
+            }
+        }
+        return x[k]
+    }
+}

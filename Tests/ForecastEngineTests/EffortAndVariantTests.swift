@@ -1,0 +1,45 @@
+import Testing
+@testable import ForecastEngine
+
+@Test func effortBisectionFindsTheSmallestSufficientEffort() throws {
+    var p = try Fixtures.calibrated(draws: 1500, seed: 11)
+    p.draws = 1500
+    let q = 0.8
+    let need = try ForecastEngine.requiredEffort(probability: q, parameters: p, step: 0.05, maximumEffortScale: 8)
+    let e = try #require(need.effortScale)
+    #expect(need.achievedProbability >= q)
+    #expect(try #require(need.probabilityAtNextLower) < q)
+    // Re-running at the answer and one step below reproduces both sides (common random numbers).
+    var at = p
+    at.effortScale = e
+    var below = p
+    below.effortScale = try #require(need.nextLowerEffortScale)
+    #expect(abs(e - below.effortScale - 0.05) < 1e-12)
+    #expect(try ForecastEngine.run(at).probabilityTargetMet >= q)
+    #expect(try ForecastEngine.run(below).probabilityTargetMet < q)
+}
+
+@Test func effortSearchReportsAnUnreachableTarget() throws {
+    let p = try Fixtures.calibrated(draws: 500)
+    let need = try ForecastEngine.requiredEffort(probability: 0.9, parameters: p, step: 0.5, maximumEffortScale: 0.5)
+    #expect(need.effortScale == nil)
+    #expect(need.achievedProbability < 0.9)
+}
+
+@Test func weakerForeignInflowIsComparedYearByYear() throws {
+    let base = try Fixtures.calibrated(draws: 2000, seed: 3)
+    let cmp = try ForecastEngine.runVariant(named: "weak-fdi", baseline: base) { p in
+        let f = try #require(p.sourceIndex("foreign"))
+        p.sources[f].leadRateMultiplier = 0.7
+    }
+    #expect(cmp.years.map(\.year) == [2021, 2022, 2023, 2024, 2025])
+    #expect(cmp.baseline == (try ForecastEngine.run(base)))
+    let fBase = cmp.baseline.bySource.first { $0.id == "foreign" }!.values
+    let fAlt = cmp.alternative.bySource.first { $0.id == "foreign" }!.values
+    // Domestic draws are untouched (own random substreams), foreign falls in every later year.
+    for y in 0..<5 {
+        #expect(cmp.alternative.yearly[y].domestic == cmp.baseline.yearly[y].domestic)
+        if y >= 1 { #expect(fAlt[y] < fBase[y]) }
+        #expect(abs(cmp.years[y].differenceMean - (cmp.years[y].alternativeMean - cmp.years[y].baselineMean)) < 1e-9)
+    }
+}
