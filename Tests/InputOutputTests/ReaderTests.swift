@@ -1,0 +1,105 @@
+import Foundation
+import Testing
+@testable import InputOutput
+import LinearAlgebra
+
+/// Byte-level reading: BOM, CRLF, quotes, chunk boundaries, long lines, exact numbers.
+@Suite struct ReaderTests {
+    @Test func bomCRLFAndQuotedFieldsParse() throws {
+        let bom: [UInt8] = [0xEF, 0xBB, 0xBF]
+        let folder = try TempFolder([
+            "Y.csv": "code,f\r\nS1,350\r\nS2,1700",  // CRLF, no final line end
+            "x.csv": "\"code\",\"x\"\n\"S1\",\"1000\"\n\"S2\", 2e3 \n\n",  // quotes, spaces, blank line
+            "sectors.csv": "code,name_en,name_zh\r\nS1,\"Farming, fishing \"\"etc.\"\"\",农业\r\nS2,Other,其他\r\n",
+        ])
+        defer { folder.remove() }
+        try folder.write("Z.csv", bytes: bom + Array("code,S1,S2\r\nS1,150,500\r\nS2,+2.0E2,100.\r\n".utf8))
+        try folder.write("F.csv", bytes: bom + Array("code,S1,S2\nVA,650,1400\n".utf8))
+        let t = try IOFolderReader.read(folder.url)
+        #expect(t.sectors.map(\.code) == ["S1", "S2"])
+        #expect(t.intermediate == (try Matrix([[150, 500], [200, 100]])))
+        #expect(t.finalDemand.elements == [350, 1700])
+        #expect(t.grossOutput == [1000, 2000])
+        #expect(t.factorLabels == ["VA"])
+        #expect(t.sectors[0].nameEn == "Farming, fishing \"etc.\"")
+        #expect(t.sectors[0].nameZh == "农业")
+        #expect(t.sectors[1].nameZh == "其他")
+    }
+
+    /// Numbers written with Swift's shortest round-trip representation are read back exactly,
+    /// whatever the chunk size (chunks much shorter than a line force the buffer to grow).
+    @Test(arguments: [64, 1000, 1 << 20])
+    func chunkBoundariesAndExactValues(chunkSize: Int) throws {
+        let rows = 37, cols = 53
+        var generator = SplitMix64(seed: 7)
+        var values = [Double](repeating: 0, count: rows * cols)
+        var text = "code," + (0..<cols).map { "c\($0)" }.joined(separator: ",") + "\n"
+        for i in 0..<rows {
+            var line = "r\(i)"
+            for j in 0..<cols {
+                let v = (generator.nextUnit() - 0.3) * pow(10, Double(Int(generator.nextUnit() * 20) - 8))
+                values[i + j * rows] = v
+                line += ",\(v)"
+            }
+            text += line + (i % 3 == 0 ? "\r\n" : "\n")
+        }
+        let folder = try TempFolder(["t.csv": text])
+        defer { folder.remove() }
+        for expected in [nil, rows] as [Int?] {
+            let t = try NumericCSVReader.read(path: folder.path("t.csv"), expectedRows: expected, chunkSize: chunkSize)
+            #expect(t.values.rows == rows && t.values.columns == cols)
+            #expect(t.values.elements == values)
+            #expect(t.rowLabels == (0..<rows).map { "r\($0)" })
+            #expect(t.rowLines == Array(2...(rows + 1)))
+        }
+    }
+
+    /// Parallel parsing (enough cells to use several tasks) reports the earliest bad line.
+    @Test func parallelParseReportsFirstError() throws {
+        let n = 400
+        var text = "code," + (0..<n).map { "s\($0)" }.joined(separator: ",") + "\n"
+        for i in 0..<n {
+            var cells = (0..<n).map { "\(Double(i * n + $0) * 0.5)" }
+            if i == 250 { cells[17] = "bad" }
+            if i == 390 { cells[3] = "worse" }
+            text += "s\(i)," + cells.joined(separator: ",") + "\n"
+        }
+        let folder = try TempFolder(["t.csv": text])
+        defer { folder.remove() }
+        let e = #expect(throws: IOReadError.self) {
+            try NumericCSVReader.read(path: folder.path("t.csv"), square: true, chunkSize: 100_000)
+        }
+        #expect(e == .nonNumericCell(FileLocation(file: folder.path("t.csv"), line: 252, column: 19, columnLabel: "s17"), cell: "bad"))
+        // And a clean table of the same size reads exactly.
+        text = text.replacingOccurrences(of: "bad", with: "1").replacingOccurrences(of: "worse", with: "2")
+        try folder.write("t.csv", text)
+        let t = try NumericCSVReader.read(path: folder.path("t.csv"), square: true, chunkSize: 100_000)
+        #expect(t.values[0, 1] == 0.5 && t.values[399, 399] == Double(399 * 400 + 399) * 0.5)
+        #expect(t.values[250, 17] == 1 && t.values[390, 3] == 2)
+    }
+
+    @Test func csvTextParser() throws {
+        let r = try CSVText.parse(Array("a,\"b,\"\"c\"\"\"\r\n\n\"multi\nline\",x\n,\n".utf8))
+        #expect(r == [
+            CSVText.Record(line: 1, fields: ["a", "b,\"c\""]),
+            CSVText.Record(line: 3, fields: ["multi\nline", "x"]),
+            CSVText.Record(line: 5, fields: ["", ""]),
+        ])
+        #expect(throws: CSVText.ParseError.unterminatedQuote(line: 1)) { try CSVText.parse(Array("\"abc".utf8)) }
+    }
+}
+
+/// A small deterministic generator for test data.
+struct SplitMix64 {
+    var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+    /// Uniform in [0, 1).
+    mutating func nextUnit() -> Double { Double(next() >> 11) / Double(1 << 53) }
+}
