@@ -34,61 +34,51 @@ public struct IOTable: Sendable {
         sectors: [Sector], intermediate: Matrix, finalDemand: Matrix, finalDemandLabels: [String],
         factors: Matrix? = nil, factorLabels: [String] = [], grossOutput: [Double]? = nil
     ) throws(IOAnalysisError) {
-        let n = sectors.count
-        guard intermediate.rows == n, intermediate.columns == n else {
-            throw .invalidTable("Z is \(intermediate.rows)×\(intermediate.columns), expected \(n)×\(n) for \(n) sectors")
-        }
-        guard finalDemand.rows == n, finalDemand.columns == finalDemandLabels.count else {
-            throw .invalidTable("Y is \(finalDemand.rows)×\(finalDemand.columns), expected \(n) rows and \(finalDemandLabels.count) labelled columns")
-        }
-        let f = factors ?? Matrix(rows: 0, columns: n)
-        guard f.columns == n, f.rows == factorLabels.count else {
-            throw .invalidTable("F is \(f.rows)×\(f.columns), expected \(factorLabels.count) labelled rows and \(n) columns")
-        }
-        for (name, labels) in [("sector codes", sectors.map(\.code)), ("Y columns", finalDemandLabels), ("F rows", factorLabels)] {
-            if Set(labels).count != labels.count { throw .invalidTable("duplicate \(name)") }
-        }
-        for (name, m) in [("Z", intermediate), ("Y", finalDemand), ("F", f)] {
-            if let k = m.elements.firstIndex(where: { !$0.isFinite }) {
-                throw .invalidTable("\(name) has a non-finite value at row \(k % m.rows + 1), column \(k / m.rows + 1)")
-            }
-        }
-        let x: [Double]
-        if let given = grossOutput {
-            guard given.count == n else { throw .invalidTable("x has \(given.count) entries, expected \(n)") }
-            x = given
-        } else {
-            x = zip(intermediate.rowSums, finalDemand.rowSums).map { $0 + $1 }
-        }
-        for (j, v) in x.enumerated() where !(v >= 0) || !v.isFinite {
-            throw .invalidGrossOutput(sector: sectors[j].displayName, value: v)
-        }
         self.sectors = sectors
         self.intermediate = intermediate
         self.finalDemand = finalDemand
         self.finalDemandLabels = finalDemandLabels
-        self.factors = f
+        self.factors = factors ?? Matrix(rows: 0, columns: sectors.count)
         self.factorLabels = factorLabels
-        self.grossOutput = x
         self.grossOutputIsComputed = grossOutput == nil
+        if let grossOutput {
+            self.grossOutput = grossOutput
+        } else if intermediate.rows == sectors.count && finalDemand.rows == sectors.count {
+            self.grossOutput = zip(intermediate.rowSums, finalDemand.rowSums).map { $0 + $1 }
+        } else {
+            self.grossOutput = []
+        }
+        for (name, labels) in [("sector codes", sectors.map(\.code)), ("Y columns", finalDemandLabels), ("F rows", factorLabels)] {
+            if Set(labels).count != labels.count { throw .invalidTable("duplicate \(name)") }
+        }
+        for (name, m) in [("Z", intermediate), ("Y", finalDemand), ("F", self.factors)] {
+            if let k = m.elements.firstIndex(where: { !$0.isFinite }) {
+                throw .invalidTable("\(name) has a non-finite value at row \(k % m.rows + 1), column \(k / m.rows + 1)")
+            }
+        }
+        try checkShapes()
     }
 
     /// Largest relative balance residual `|Σⱼ Zᵢⱼ + Σₖ Yᵢₖ − xᵢ| / max(|xᵢ|, tiny)` over the
     /// sectors: 0 when `x` was computed, and ~1e-15 for a well-converted published table.
+    /// NaN if the arrays no longer fit together.
     public var maxRelativeBalanceResidual: Double {
+        if (try? checkShapes()) == nil { return .nan }
         let z = intermediate.rowSums, y = finalDemand.rowSums
         var worst = 0.0
         for i in 0..<sectors.count {
-            let r = abs(z[i] + y[i] - grossOutput[i]) / max(abs(grossOutput[i]), .leastNormalMagnitude)
-            if z[i] + y[i] == grossOutput[i] { continue }
-            worst = max(worst, r)
+            let residual = abs(z[i] + y[i] - grossOutput[i])
+            if residual == 0 { continue }
+            worst = max(worst, residual / max(abs(grossOutput[i]), .leastNormalMagnitude))
         }
         return worst
     }
 
     /// Column sums of the factor rows with these labels (e.g. value added = `VA001…VA004`).
-    /// - Throws: `unknownFactorRow` for a label that is not in `factorLabels`.
+    /// - Throws: `unknownFactorRow` for a label that is not in `factorLabels`, `invalidTable` if
+    ///   the arrays no longer fit together.
     public func factorTotal(rows labels: [String]) throws(IOAnalysisError) -> [Double] {
+        try checkShapes()
         var total = [Double](repeating: 0, count: sectors.count)
         for label in labels {
             guard let r = factorLabels.firstIndex(of: label) else {
@@ -97,6 +87,24 @@ public struct IOTable: Sendable {
             for j in 0..<sectors.count { total[j] += factors[r, j] }
         }
         return total
+    }
+
+    /// Checks that the arrays still fit together (the properties are mutable).
+    func checkShapes() throws(IOAnalysisError) {
+        let n = sectors.count
+        guard intermediate.rows == n, intermediate.columns == n else {
+            throw .invalidTable("Z is \(intermediate.rows)×\(intermediate.columns), expected \(n)×\(n) for \(n) sectors")
+        }
+        guard finalDemand.rows == n, finalDemand.columns == finalDemandLabels.count else {
+            throw .invalidTable("Y is \(finalDemand.rows)×\(finalDemand.columns), expected \(n) rows and \(finalDemandLabels.count) labelled columns")
+        }
+        guard factors.columns == n, factors.rows == factorLabels.count else {
+            throw .invalidTable("F is \(factors.rows)×\(factors.columns), expected \(factorLabels.count) labelled rows and \(n) columns")
+        }
+        guard grossOutput.count == n else { throw .invalidTable("x has \(grossOutput.count) entries, expected \(n)") }
+        for (j, v) in grossOutput.enumerated() where !(v >= 0) || !v.isFinite {
+            throw .invalidGrossOutput(sector: sectors[j].displayName, value: v)
+        }
     }
 
     /// Sectors with zero gross output and no flows at all: their coefficients are taken as 0

@@ -39,7 +39,7 @@ public enum KeySectorClass: String, Equatable, Sendable, CaseIterable {
 /// Everything `IOAnalysis.analyze` computed. Vectors are in the order of `sectors`; money
 /// amounts are in the table's unit (万元 for the NBS tables); multipliers and linkages are
 /// dimensionless (per unit of final demand).
-public struct IOAnalysisResult: Sendable {
+public struct IOAnalysisResult: Equatable, Sendable {
     /// The sectors (code, names).
     public var sectors: [Sector]
     /// Gross output x.
@@ -79,7 +79,7 @@ public struct IOAnalysisResult: Sendable {
 }
 
 /// Checks made during the analysis.
-public struct IODiagnostics: Sendable {
+public struct IODiagnostics: Equatable, Sendable {
     /// How the productive-economy condition ρ(A) < 1 was established, with bounds and the
     /// reciprocal condition number of `I − A`.
     public var productivity: ProductivityReport

@@ -45,6 +45,7 @@ public struct LeontiefModel: Sendable {
     /// - Parameter keepTechnicalCoefficients: keep a copy of `A` (n² more memory).
     /// - Throws: `IOAnalysisError` (`zeroGrossOutputWithFlows`, `singular`, `notProductive`).
     public init(_ table: consuming IOTable, keepTechnicalCoefficients: Bool = false) throws(IOAnalysisError) {
+        try table.checkShapes()
         let idle = try table.idleSectors()
         let n = table.sectorCount
         let x = table.grossOutput
