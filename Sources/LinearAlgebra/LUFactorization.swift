@@ -26,7 +26,9 @@ public struct LUFactorization: Sendable {
         }
         try matrix.checkFinite()
         let n = matrix.rows
-        var a = matrix.elements
+        // Take the storage out of the consumed matrix so dgetrf factors it in place (no n×n copy).
+        var a: [Double] = []
+        swap(&a, &matrix.elements)
         var ipiv = [Int32](repeating: 0, count: n)
         var info: Int32 = 0
         var nn = try lapackInt(n, "order", operation: "LU factorisation")
@@ -59,7 +61,10 @@ public struct LUFactorization: Sendable {
         }
         try b.checkFinite()
         if order == 0 || b.columns == 0 { return b }
-        var out = b
+        // Solve in the consumed right-hand side's own storage (no copy when the caller passes
+        // its last use).
+        var out = Matrix(rows: 0, columns: 0)
+        swap(&out, &b)
         var t = trans.lapack
         var n = Int32(order)
         var nrhs = try lapackInt(out.columns, "right-hand side count", operation: "LU solve")

@@ -104,7 +104,7 @@ public struct LeontiefModel: Sendable {
         }
         let lu: LUFactorization
         do {
-            lu = try LUFactorization(a)
+            lu = try LUFactorization(consume a)
         } catch let LinearAlgebraError.singular(pivot) {
             throw .singular(sector: table.sectors[min(pivot, n - 1)].displayName)
         } catch {
