@@ -36,9 +36,11 @@ import Testing
     #expect(cmp.baseline == (try ForecastEngine.run(base)))
     let fBase = cmp.baseline.bySource.first { $0.id == "foreign" }!.values
     let fAlt = cmp.alternative.bySource.first { $0.id == "foreign" }!.values
-    // Domestic draws are untouched (own random substreams), foreign falls in every later year.
+    // Common random numbers: domestic moves by much less than its standard error (the counted
+    // pipeline is shared, so only its split shifts); foreign falls in every later year.
     for y in 0..<5 {
-        #expect(cmp.alternative.yearly[y].domestic == cmp.baseline.yearly[y].domestic)
+        let dBase = cmp.baseline.yearly[y].domestic, dAlt = cmp.alternative.yearly[y].domestic
+        #expect(abs(dAlt.mean - dBase.mean) < dBase.standardError)
         if y >= 1 { #expect(fAlt[y] < fBase[y]) }
         #expect(abs(cmp.years[y].differenceMean - (cmp.years[y].alternativeMean - cmp.years[y].baselineMean)) < 1e-9)
     }

@@ -27,6 +27,20 @@ import Testing
     }
 }
 
+@Test func sourceMeansApproachTheClosedFormWhenTheSourceMixChanges() throws {
+    // A foreign multiplier changes the source mix of arrivals over time; per-source means stay exact.
+    var p = try Fixtures.calibrated(draws: 20_000, seed: 8, trend: .byCurrency)
+    p.sources[p.sourceIndex("foreign")!].leadRateMultiplier = 0.6
+    p.sources[p.sourceIndex("beijing")!].leadRateMultiplier = 1.5
+    let r = try ForecastEngine.run(p)
+    for (s, series) in r.bySource.enumerated() {
+        for y in 0..<r.years.count {
+            let e = r.expected.bySource[s].values[y]
+            #expect(abs(series.values[y] - e) <= 4 * r.yearly[y].total.standardError, "\(series.id) \(r.years[y])")
+        }
+    }
+}
+
 @Test func resultsAreIdenticalForAnyWorkerCountAndRepeatedRuns() throws {
     let p = try Fixtures.calibrated(draws: 3000, seed: 2021)
     let one = try ForecastEngine.run(p, workers: 1)

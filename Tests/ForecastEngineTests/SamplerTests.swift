@@ -20,19 +20,25 @@ private func within5SE(_ estimate: Double, _ truth: Double, variance: Double, n:
     abs(estimate - truth) <= 5 * (variance / Double(n)).squareRoot()
 }
 
-@Test(arguments: [0.7, 3.5, 9.99, 10.0, 57.0, 2500.0])
-func poissonMeanAndVariance(lambda: Double) {
+private let table = LogFactorialTable()
+
+@Test(arguments: [0.7, 3.5, 9.99, 10.0, 57.0, 2500.0, 40_000.0], [false, true])
+func poissonMeanAndVariance(lambda: Double, withTable: Bool) {
     let n = 200_000
-    let m = moments(n) { Double($0.poisson(lambda)) }
+    let m = moments(n) { Double(withTable ? $0.poisson(lambda, table: table) : $0.poisson(lambda)) }
     #expect(within5SE(m.mean, lambda, variance: lambda, n: n))
     // Var(s²) ≈ (μ₄ − σ⁴)/n with μ₄ = λ(1 + 3λ) for the Poisson.
     #expect(within5SE(m.variance, lambda, variance: lambda + 2 * lambda * lambda, n: n))
 }
 
-@Test(arguments: [(20, 0.3), (1000, 0.004), (1000, 0.3), (5000, 0.8), (37, 0.97), (100_000, 0.5)])
-func binomialMeanAndVariance(trials: Int, p: Double) {
+private let binomialCases: [(Int, Double, Bool)] =
+    [(20, 0.3), (1000, 0.004), (1000, 0.3), (5000, 0.8), (37, 0.97), (100_000, 0.5), (60, 0.17)]
+    .flatMap { [($0.0, $0.1, false), ($0.0, $0.1, true)] }
+
+@Test(arguments: binomialCases)
+func binomialMeanAndVariance(trials: Int, p: Double, withTable: Bool) {
     let n = 200_000
-    let m = moments(n) { Double($0.binomial(trials, p)) }
+    let m = moments(n) { Double(withTable ? $0.binomial(trials, p, table: table) : $0.binomial(trials, p)) }
     let mean = Double(trials) * p, variance = Double(trials) * p * (1 - p)
     #expect(within5SE(m.mean, mean, variance: variance, n: n))
     // μ₄ − σ⁴ for the binomial: σ²(1 − 6pq)/… ≈ 2σ⁴ + σ²(1 − 6pq); use 2σ⁴ + σ² as a bound.
@@ -84,6 +90,23 @@ func gammaMeanAndVariance(shape: Double) {
         #expect(abs(SpecialFunctions.normalCDF(x) - p) <= 1e-12 * Swift.max(p, 1e-3))
     }
     #expect(abs(SpecialFunctions.inverseNormalCDF(0.975) - 1.959963984540054) < 1e-12)
+}
+
+@Test func binomialProbabilitiesMatchThePMF() {
+    // Chi-square-free check: frequencies of each k for Binomial(30, 0.4) (BTRS) and Binomial(30, 0.2)
+    // (inversion) within 5 binomial standard errors of the exact pmf.
+    for p in [0.4, 0.2] {
+        let trials = 30, n = 200_000
+        var rng = RandomStream(seed: 77, draw: 1)
+        var freq = [Int](repeating: 0, count: trials + 1)
+        for _ in 0..<n { freq[rng.binomial(trials, p, table: table)] += 1 }
+        for k in 0...trials {
+            let logPmf = table[trials] - table[k] - table[trials - k] + Double(k) * log(p) + Double(trials - k) * log(1 - p)
+            let pk = exp(logPmf)
+            let observed = Double(freq[k]) / Double(n)
+            #expect(abs(observed - pk) <= 5 * (pk * (1 - pk) / Double(n)).squareRoot() + 1e-6, "p \(p) k \(k)")
+        }
+    }
 }
 
 @Test func logGammaMatchesFactorials() {

@@ -81,26 +81,4 @@ public enum SpecialFunctions {
         }
         return gl
     }
-
-    /// Tail of Stirling's series for log k!, δ(k) = log k! − [(k+½)log(k+1) − (k+1) + ½log 2π],
-    /// tabulated for k ≤ 9 (as in Hörmann's BTRS and PyTorch).
-    @inlinable
-    static func stirlingTail(_ k: Double) -> Double {
-        if k <= 9 {
-            switch Int(k) {
-            case 0: return 0.0810614667953272
-            case 1: return 0.0413406959554092
-            case 2: return 0.0276779256849983
-            case 3: return 0.02079067210376509
-            case 4: return 0.0166446911898211
-            case 5: return 0.0138761288230707
-            case 6: return 0.0118967099458917
-            case 7: return 0.0104112652619720
-            case 8: return 0.00925546218271273
-            default: return 0.00833056343336287
-            }
-        }
-        let kp1sq = (k + 1) * (k + 1)
-        return (1.0 / 12 - (1.0 / 360 - 1.0 / 1260 / kp1sq) / kp1sq) / (k + 1)
-    }
 }

@@ -45,7 +45,16 @@ extension RandomStream {
     /// Poisson(mean). Inversion by sequential search for mean < 10 (expected mean + 1 steps);
     /// Hörmann's PTRS transformed rejection with squeeze for mean ≥ 10 (exact, O(1)).
     @inlinable
-    public mutating func poisson(_ mean: Double) -> Int {
+    public mutating func poisson(_ mean: Double) -> Int { poisson(mean, LogFactorialView.none) }
+
+    /// Poisson(mean) with a log-factorial table for the rejection step.
+    @inlinable
+    public mutating func poisson(_ mean: Double, table: LogFactorialTable) -> Int {
+        withExtendedLifetime(table) { poisson(mean, table.view) }
+    }
+
+    @inlinable
+    mutating func poisson(_ mean: Double, _ table: LogFactorialView) -> Int {
         if !(mean > 0) { return 0 }
         if mean < 10 {
             let u = uniform()
@@ -60,52 +69,73 @@ extension RandomStream {
             return k
         }
         let slam = mean.squareRoot()
-        let loglam = log(mean)
         let b = 0.931 + 2.53 * slam
         let a = -0.059 + 0.02483 * b
         let invalpha = 1.1239 + 1.1328 / (b - 3.4)
         let vr = 0.9277 - 3.6224 / (b - 2)
+        var loglam = Double.nan  // computed on the first slow-path iteration
+        let kMax = 4 * mean + 1e6  // beyond: probability far below 1e-300, treated as rejected
         while true {
             let u = uniform() - 0.5
             let v = uniform()
             let us = 0.5 - abs(u)
-            let kd = ((2 * a / us + b) * u + mean + 0.43).rounded(.down)
+            let x = (2 * a / us + b) * u + mean + 0.43
+            if !(x >= 0 && x < kMax) { continue }
+            let kd = Double(Int(x))
             if us >= 0.07 && v <= vr { return Int(kd) }
-            if kd < 0 || (us < 0.013 && v > us) { continue }
-            if log(v) + log(invalpha) - log(a / (us * us) + b)
-                <= -mean + kd * loglam - SpecialFunctions.logGamma(kd + 1) {
+            if us < 0.013 && v > us { continue }
+            if loglam.isNaN { loglam = log(mean) }
+            if log(v * invalpha / (a / (us * us) + b)) <= -mean + kd * loglam - table.logFactorial(kd) {
                 return Int(kd)
             }
         }
     }
 
-    /// Binomial(n, p), exact. For n·min(p, 1−p) < 10: sum of geometric waiting times (inversion,
-    /// expected n·p + 1 uniforms); otherwise Hörmann's BTRS transformed rejection (O(1)).
+    /// Binomial(n, p), exact. For n·min(p, 1−p) < 10: chop-down inversion (one uniform, expected
+    /// n·p + 1 steps); otherwise Hörmann's BTRS transformed rejection (O(1)).
     /// Uses the symmetry X(n, p) = n − X(n, 1 − p) for p > ½.
     @inlinable
-    public mutating func binomial(_ n: Int, _ p: Double) -> Int {
-        if n <= 0 || !(p > 0) { return 0 }
-        if p >= 1 { return n }
-        if p <= 0.5 {
-            return binomialSmallP(n, p)
-        }
-        return n - binomialSmallP(n, 1 - p)
+    public mutating func binomial(_ n: Int, _ p: Double) -> Int { binomial(n, p, LogFactorialView.none) }
+
+    /// Binomial(n, p) with a log-factorial table for the rejection step (same distribution).
+    @inlinable
+    public mutating func binomial(_ n: Int, _ p: Double, table: LogFactorialTable) -> Int {
+        withExtendedLifetime(table) { binomial(n, p, table.view) }
     }
 
     @inlinable
-    mutating func binomialSmallP(_ n: Int, _ p: Double) -> Int {
+    mutating func binomial(_ n: Int, _ p: Double, _ table: LogFactorialView) -> Int {
+        if n <= 0 || !(p > 0) { return 0 }
+        if p >= 1 { return n }
+        if p <= 0.5 {
+            return binomialSmallP(n, p, table)
+        }
+        return n - binomialSmallP(n, 1 - p, table)
+    }
+
+    @inlinable
+    mutating func binomialSmallP(_ n: Int, _ p: Double, _ table: LogFactorialView) -> Int {
         let count = Double(n)
+        let q = 1 - p
         if count * p < 10 {
-            let logq = log1p(-p)
-            var sum = 0.0
-            var k = 0
+            // Chop-down inversion: P(0) = qⁿ, P(k) = P(k−1)·(n−k+1)/k·p/q. The cap (far beyond the
+            // mean, probability < 1e-30) only guards against rounding; the draw is then repeated.
+            let ratio = p / q
+            let p0 = exp(count * log1p(-p))
+            let cap = Swift.min(n, Int(count * p + 40 * (count * p + 1).squareRoot() + 40))
             while true {
-                sum += (log(uniform()) / logq).rounded(.up)
-                if sum > count { return k }
-                k += 1
+                var u = uniform()
+                var f = p0
+                var k = 0
+                while u > f {
+                    u -= f
+                    k += 1
+                    if k > cap { break }
+                    f *= ratio * Double(n - k + 1) / Double(k)
+                }
+                if k <= cap { return k }
             }
         }
-        let q = 1 - p
         let spq = (count * p * q).squareRoot()
         let b = 1.15 + 2.53 * spq
         let a = -0.0873 + 0.0248 * b + 0.01 * p
@@ -114,19 +144,24 @@ extension RandomStream {
         let r = p / q
         let alpha = (2.83 + 5.1 / b) * spq
         let m = ((count + 1) * p).rounded(.down)
+        // log f(k)/f(m) = lf(m) + lf(n−m) − lf(k) − lf(n−k) + (k − m)·log r (lf = log-factorial,
+        // from the table or Stirling's series with its tail δ), set up on the first slow iteration.
+        var logR = Double.nan
+        var modeTerm = 0.0
         while true {
             let u = uniform() - 0.5
             var v = uniform()
             let us = 0.5 - abs(u)
-            let k = ((2 * a / us + b) * u + c).rounded(.down)
-            if k < 0 || k > count { continue }
+            let x = (2 * a / us + b) * u + c
+            if !(x >= 0 && x < count + 1) { continue }
+            let k = Double(Int(x))
             if us >= 0.07 && v <= vr { return Int(k) }
+            if logR.isNaN {
+                logR = log(r)
+                modeTerm = table.logFactorial(m) + table.logFactorial(count - m) - m * logR
+            }
             v = log(v * alpha / (a / (us * us) + b))
-            let upper = (m + 0.5) * log((m + 1) / (r * (count - m + 1)))
-                + (count + 1) * log((count - m + 1) / (count - k + 1))
-                + (k + 0.5) * log(r * (count - k + 1) / (k + 1))
-                + SpecialFunctions.stirlingTail(m) + SpecialFunctions.stirlingTail(count - m)
-                - SpecialFunctions.stirlingTail(k) - SpecialFunctions.stirlingTail(count - k)
+            let upper = modeTerm + k * logR - table.logFactorial(k) - table.logFactorial(count - k)
             if v <= upper { return Int(k) }
         }
     }

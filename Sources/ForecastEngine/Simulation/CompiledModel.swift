@@ -15,10 +15,13 @@ final class CompiledModel: @unchecked Sendable {
     let dropGivenStay: UnsafeMutablePointer<Double>
     let schedule: UnsafeMutablePointer<Double>
     let stageTarget: UnsafeMutablePointer<Double>
-    /// [s·(K−1) + k]: mean of the initial counted (≥ min) occupancy, q_P·λ_s·n̂_k.
+    /// [k]: mean initial counted (≥ min) occupancy, Σ_s q_P,s·λ_s·n̂_{s,k} (one chain for all sources).
     let initialCounted: UnsafeMutablePointer<Double>
-    /// [s·Y + y]: mean counted lead arrivals q_P·a_{s,t}.
+    /// [y]: mean counted lead arrivals Σ_s q_P,s·a_{s,t}.
     let countedArrivals: UnsafeMutablePointer<Double>
+    /// [s·Y + y]: conditional probability for the sequential multinomial split of the year's counted
+    /// landings: π_{s,t} / Σ_{s' ≥ s} π_{s',t}, with π_{s,t} ∝ q_P,s·E[ℓ_{s,t}].
+    let splitProbability: UnsafeMutablePointer<Double>
     /// [s·Y + y]: mean small-project landings q_S·ℓ_{s,t}.
     let smallLandings: UnsafeMutablePointer<Double>
     /// [s·Y + y]: CNY per unit of the source's currency.
@@ -47,10 +50,17 @@ final class CompiledModel: @unchecked Sendable {
     let majorAmount: UnsafeMutablePointer<Double>
     let majorProbability: UnsafeMutablePointer<Double>
 
+    /// log k! for the binomial and Poisson rejection steps.
+    let logFactorials: LogFactorialTable
+    let logFactorialView: LogFactorialView
+
     private var allocations: [UnsafeMutableRawPointer] = []
 
     /// Substream of the major-project Bernoulli draws (independent of the source list).
     static let majorSubstream: UInt64 = 0x4D41_4A4F_5250_524A
+    /// Substream of the counted-project pipeline (one chain for all sources) and the split of its
+    /// landings into sources.
+    static let pipelineSubstream: UInt64 = 0x5049_5045_4C49_4E45
 
     /// FNV-1a hash of a source id: its substream, stable across processes and source order.
     static func substream(for id: String) -> UInt64 {
@@ -84,8 +94,21 @@ final class CompiledModel: @unchecked Sendable {
         schedule = buffer(m.schedule)
         stageTarget = buffer(m.parameters.targets.perStage)
         let L = m.landingStage
-        initialCounted = buffer(m.sources.flatMap { s in s.initialOccupancy.map { $0 * s.sizes.pipelineProbability } })
-        countedArrivals = buffer(m.sources.flatMap { s in s.arrivals.map { $0 * s.sizes.pipelineProbability } })
+        initialCounted = buffer(
+            (0..<n).map { k in m.sources.reduce(0.0) { $0 + $1.initialOccupancy[k] * $1.sizes.pipelineProbability } })
+        countedArrivals = buffer(
+            (0..<Y).map { y in m.sources.reduce(0.0) { $0 + $1.arrivals[y] * $1.sizes.pipelineProbability } })
+        var split = [Double](repeating: 0, count: S * Y)
+        for y in 0..<Y {
+            let w = m.sources.map { $0.entries[m.landingStage * Y + y] * $0.sizes.pipelineProbability }
+            var rest = w.reduce(0, +)
+            for s in 0..<S {
+                split[s * Y + y] = rest > 0 ? Swift.min(1, w[s] / rest) : 0
+                rest -= w[s]
+            }
+            if S > 0 && w.reduce(0, +) > 0 { split[(S - 1) * Y + y] = 1 }
+        }
+        splitProbability = buffer(split)
         smallLandings = buffer(
             m.sources.flatMap { s in (0..<Y).map { s.entries[L * Y + $0] * s.sizes.smallProbability } })
         rate = buffer(m.sources.flatMap(\.rate))
@@ -110,7 +133,8 @@ final class CompiledModel: @unchecked Sendable {
         majorAmount = buffer(m.majors.map(\.amount))
         majorProbability = buffer(m.majors.map(\.probability))
         allocations = allocs
-        _ = n
+        logFactorials = LogFactorialTable()
+        logFactorialView = logFactorials.view
     }
 
     deinit {

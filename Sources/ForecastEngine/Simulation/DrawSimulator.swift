@@ -59,17 +59,21 @@ struct DrawScratch {
     let occupancy: UnsafeMutablePointer<Int>
     let entries: UnsafeMutablePointer<Int>
     let landed: UnsafeMutablePointer<Double>
+    /// Counted landings per source and year, [s·Y + y].
+    let landedCounted: UnsafeMutablePointer<Int>
 
     init(_ m: CompiledModel) {
         occupancy = .allocate(capacity: Swift.max(m.transientCount, 1))
         entries = .allocate(capacity: Swift.max(m.stageCount * m.yearCount, 1))
         landed = .allocate(capacity: Swift.max(m.yearCount, 1))
+        landedCounted = .allocate(capacity: Swift.max(m.sourceCount * m.yearCount, 1))
     }
 
     func free() {
         occupancy.deallocate()
         entries.deallocate()
         landed.deallocate()
+        landedCounted.deallocate()
     }
 }
 
@@ -95,52 +99,67 @@ extension CompiledModel {
     }
 
     /// Simulate draw `d`, writing its series into `out` and adding to the accumulators of `chunk`.
+    ///
+    /// Random streams: the counted pipeline and its landing split use the pipeline substream; each
+    /// source's sizes and small projects use the source's substream; majors their own.
     func simulateDraw(_ d: Int, chunk: Int, scratch: DrawScratch, out: DrawOutputs) {
         let Y = yearCount, n = transientCount, K = stageCount, L = landingStage, J = scheduleLength
-        let N = out.draws
+        let S = sourceCount, N = out.draws
+        let lf = logFactorialView
         let acc = out.accumulators + chunk * out.accumulatorStride
         let occ = scratch.occupancy, entries = scratch.entries, landed = scratch.landed
-        for i in 0..<(K * Y) { entries[i] = 0 }
+        let counted = scratch.landedCounted  // [s·Y + y] counted landings of source s
         for y in 0..<Y {
             out.domestic[y * N + d] = 0
             out.foreign[y * N + d] = 0
         }
-        for s in 0..<sourceCount {
+        // 1. Counted projects (size ≥ min) of all sources: one chain with binomial transitions.
+        var rng = RandomStream(seed: seed, draw: UInt64(d), substream: Self.pipelineSubstream)
+        for k in 0..<n { occ[k] = rng.poisson(initialCounted[k], lf) }
+        for y in 0..<Y {
+            var k = n - 1
+            while k >= 0 {
+                let c = occ[k]
+                var adv = 0
+                if c > 0 {
+                    adv = rng.binomial(c, advance[k], lf)
+                    let rem = c - adv
+                    let drop = rem > 0 ? rng.binomial(rem, dropGivenStay[k], lf) : 0
+                    occ[k] = rem - drop
+                    if k + 1 < n { occ[k + 1] += adv }
+                }
+                entries[(k + 1) * Y + y] = adv
+                k -= 1
+            }
+            let arrivals = rng.poisson(countedArrivals[y], lf)
+            occ[0] += arrivals
+            entries[y] = arrivals
+            // Split the year's counted landings into sources (sequential binomials = multinomial).
+            var rest = entries[L * Y + y]
+            for s in 0..<S {
+                let ls = rest > 0 ? rng.binomial(rest, splitProbability[s * Y + y], lf) : 0
+                counted[s * Y + y] = ls
+                rest -= ls
+            }
+        }
+        // 2. Amounts landed per source and year, then the disbursement schedule.
+        for s in 0..<S {
             var rng = RandomStream(seed: seed, draw: UInt64(d), substream: substream[s])
-            for k in 0..<n { occ[k] = rng.poisson(initialCounted[s * n + k]) }
             let pTop = topGivenPipeline[s]
             for y in 0..<Y {
-                var landedCounted = 0
-                var k = n - 1
-                while k >= 0 {
-                    let c = occ[k]
-                    if c > 0 {
-                        let adv = rng.binomial(c, advance[k])
-                        let rem = c - adv
-                        let drop = rem > 0 ? rng.binomial(rem, dropGivenStay[k]) : 0
-                        occ[k] = rem - drop
-                        if k + 1 < n { occ[k + 1] += adv }
-                        entries[(k + 1) * Y + y] += adv
-                        if k + 1 == L { landedCounted = adv }
-                    }
-                    k -= 1
-                }
-                let arrivals = rng.poisson(countedArrivals[s * Y + y])
-                occ[0] += arrivals
-                entries[y] += arrivals
                 var amount = 0.0
-                if landedCounted > 0 {
-                    let top = pTop > 0 ? rng.binomial(landedCounted, pTop) : 0
+                let c = counted[s * Y + y]
+                if c > 0 {
+                    let top = pTop > 0 ? rng.binomial(c, pTop, lf) : 0
                     amount += Self.aggregate(
-                        &rng, count: landedCounted - top, mean: middleMean[s], shape: middleShape[s],
-                        scale: middleScale[s])
+                        &rng, count: c - top, mean: middleMean[s], shape: middleShape[s], scale: middleScale[s])
                     var t = 0
                     while t < top {
                         amount += sampleTop(&rng, s)
                         t += 1
                     }
                 }
-                let small = rng.poisson(smallLandings[s * Y + y])
+                let small = rng.poisson(smallLandings[s * Y + y], lf)
                 amount += Self.aggregate(
                     &rng, count: small, mean: smallMean[s], shape: smallShape[s], scale: smallScale[s])
                 landed[y] = amount
@@ -158,6 +177,7 @@ extension CompiledModel {
                 series[y * N + d] += inPlace
             }
         }
+        // 3. Major projects: Bernoulli(probability) in their year, then the schedule.
         if majorCount > 0 {
             var rng = RandomStream(seed: seed, draw: UInt64(d), substream: Self.majorSubstream)
             for m in 0..<majorCount {
@@ -174,6 +194,7 @@ extension CompiledModel {
                 }
             }
         }
+        // 4. Totals and the 五个一百 counts.
         for y in 0..<Y {
             out.total[y * N + d] = out.domestic[y * N + d] + out.foreign[y * N + d]
             var all = true
