@@ -57,3 +57,16 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+
+@Test func landingsDecomposeIntoInitialPipelineAndKernel() throws {
+    // ℓ_{s,y} = ℓ^init_{s,y} + Σ_{u<y} a_{s,u}·h_{y−u}: the form the simulator uses under shocks.
+    let m = try PreparedModel(try Fixtures.calibrated(trend: .total))
+    let Y = m.yearCount, L = m.landingStage
+    for s in m.sources {
+        for y in 0..<Y {
+            var v = s.initialLandings[y]
+            for u in 0..<y { v += s.arrivals[u] * m.landingKernel[y - u] }
+            #expect(abs(v - s.entries[L * Y + y]) <= 1e-10 * s.entries[L * Y + y])
+        }
+    }
+}

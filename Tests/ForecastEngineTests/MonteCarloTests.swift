@@ -1,12 +1,19 @@
 import Testing
 @testable import ForecastEngine
 
-@Test func monteCarloMeanApproachesTheClosedFormPath() throws {
-    let p = try Fixtures.calibrated(draws: 20_000, seed: 99, trend: .total)
+@Test(arguments: [0.0, 0.15, 0.4])
+func monteCarloMeanApproachesTheClosedFormPath(volatility: Double) throws {
+    var p = try Fixtures.calibrated(draws: 20_000, seed: 99, trend: .total)
+    p.arrivalVolatility = volatility
     let r = try ForecastEngine.run(p, workers: 2)
     for y in r.yearly {
         #expect(abs(y.total.mean - y.expectedTotal) <= 4 * y.total.standardError, "year \(y.year)")
         #expect(y.total.p10 <= y.total.p50 && y.total.p50 <= y.total.p90)
+    }
+    if volatility > 0 {
+        // The shock widens the spread but leaves the mean.
+        #expect(r.yearly.last!.total.p90 - r.yearly.last!.total.p10 > 0)
+        return
     }
     for (k, stage) in r.stages.enumerated() {
         for (y, e) in stage.expectedEntries.enumerated() {

@@ -21,5 +21,8 @@ func speedReport() throws {
         let seconds = Double(t1 - t0) / 1e9
         print("workers \(workers): \(p.draws) draws × \(r.years.count) years in \(seconds) s = "
             + "\(Double(p.draws * r.years.count) / seconds) draw-years/s; P = \(r.probabilityTargetMet)")
+        if workers == 1 {
+            print("  base \(r.baseYearTotal), target \(r.targetAmount), 2030 \(r.yearly.last!.total)")
+        }
     }
 }

@@ -15,6 +15,9 @@ struct PreparedSource: Sendable {
     let arrivals: [Double]
     /// Expected stage entries of all sizes, flat [k·Y + y].
     let entries: [Double]
+    /// Expected landings (all sizes) per forecast year from the projects in the pipeline at the end
+    /// of B alone: advance_{L−1}·(P^y·n_B)_{L−1}.
+    let initialLandings: [Double]
     /// Amount still to be disbursed in forecast year y from projects landed in years ≤ B.
     let historyDisbursement: [Double]
     /// CNY per unit of the source's currency in each forecast year (1 for domestic sources).
@@ -53,6 +56,11 @@ struct PreparedModel: Sendable {
     let sources: [PreparedSource]
     let majors: [PreparedMajor]
     let carrierShares: [Double]
+    /// h_j, j = 0 … Y: probability that a lead arriving in year u enters the landing stage in
+    /// year u + j (h_0 = 0): advance_{L−1}·(P^(j−1)·e₀)_{L−1}.
+    let landingKernel: [Double]
+    /// σ of the yearly common log-shock on lead arrivals.
+    let arrivalVolatility: Double
     /// Σ_s rate_B·I_B,s in 亿元.
     let baseYearTotal: Double
 
@@ -80,6 +88,24 @@ struct PreparedModel: Sendable {
         let carrierTotal = p.carriers.map(\.leadShare).reduce(0, +)
         carrierShares = p.carriers.map { $0.leadShare / carrierTotal }
         let stay = p.pipeline.transitions.map(\.stay)
+        arrivalVolatility = p.arrivalVolatility
+        // n_{t} = P·n_{t−1}: one step of the stage matrix without inflow.
+        func step(_ v: [Double]) -> [Double] {
+            var next = [Double](repeating: 0, count: n)
+            for k in 0..<n {
+                next[k] += stay[k] * v[k]
+                if k + 1 < n { next[k + 1] += advance[k] * v[k] }
+            }
+            return next
+        }
+        var kernel = [Double](repeating: 0, count: Y + 1)
+        var unitLead = [Double](repeating: 0, count: n)
+        unitLead[0] = 1
+        for j in 1...Swift.max(Y, 1) where j <= Y {
+            kernel[j] = advance[L - 1] * unitLead[L - 1]
+            unitLead = step(unitLead)
+        }
+        landingKernel = kernel
 
         var prepared: [PreparedSource] = []
         var baseTotal = 0.0
@@ -134,6 +160,12 @@ struct PreparedModel: Sendable {
                     * p.effortScale * s.leadRateMultiplier
             }
             // Forward recursion n_t = P·n_{t−1} + e₀·a_t; entries into k+1 = a_k·n_{t−1,k}.
+            var initialOnly = unitState.map { $0 * lambda }
+            var initialLandings = [Double](repeating: 0, count: Y)
+            for y in 0..<Y {
+                initialLandings[y] = advance[L - 1] * initialOnly[L - 1]
+                initialOnly = step(initialOnly)
+            }
             var occupancy = unitState.map { $0 * lambda }
             var entries = [Double](repeating: 0, count: K * Y)
             for y in 0..<Y {
@@ -161,6 +193,7 @@ struct PreparedModel: Sendable {
                 PreparedSource(
                     id: s.id, isForeign: isForeign, sizes: sizes, leadArrivalRate: lambda,
                     initialOccupancy: unitState.map { $0 * lambda }, arrivals: arrivals, entries: entries,
+                    initialLandings: initialLandings,
                     historyDisbursement: history, rate: rate, baseRate: baseRate,
                     baseYearInvestment: baseInvestment, expectedInvestment: expected,
                     industryShares: industryWeights))

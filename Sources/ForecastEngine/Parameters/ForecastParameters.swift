@@ -20,6 +20,10 @@ public struct ForecastParameters: Sendable, Equatable {
     public var effort: YearPath
     /// A scalar multiplier on all forecast-year lead arrivals (the knob of the effort search). Default 1.
     public var effortScale: Double
+    /// σ of a yearly shock common to all sources (the investment climate): forecast-year lead
+    /// arrivals are multiplied by Z_t = exp(σ·ε_t − σ²/2), ε_t iid N(0, 1), so E[Z_t] = 1 and the
+    /// expected path is unchanged. Default 0.15 (an assumption); 0 turns it off.
+    public var arrivalVolatility: Double
     public var pipeline: Pipeline
     public var disbursement: DisbursementSchedule
     public var majorProjects: [MajorProject]
@@ -40,6 +44,7 @@ public struct ForecastParameters: Sendable, Equatable {
         exchangeRate: YearPath = YearPath([2020: 6.90], initial: 6.90),
         effort: YearPath = YearPath(initial: 1),
         effortScale: Double = 1,
+        arrivalVolatility: Double = 0.15,
         pipeline: Pipeline = .fiveHundreds,
         disbursement: DisbursementSchedule = .threeYears,
         majorProjects: [MajorProject] = [],
@@ -55,6 +60,7 @@ public struct ForecastParameters: Sendable, Equatable {
         self.exchangeRate = exchangeRate
         self.effort = effort
         self.effortScale = effortScale
+        self.arrivalVolatility = arrivalVolatility
         self.pipeline = pipeline
         self.disbursement = disbursement
         self.majorProjects = majorProjects
@@ -99,6 +105,10 @@ public struct ForecastParameters: Sendable, Equatable {
         try exchangeRate.validatePositive("exchangeRate", allowZero: false)
         try effort.validatePositive("effort", allowZero: true)
         try Check.nonNegative(effortScale, "effortScale")
+        try Check.nonNegative(arrivalVolatility, "arrivalVolatility")
+        if arrivalVolatility > 3 {
+            throw ForecastError.invalidValue(parameter: "arrivalVolatility", reason: "\(arrivalVolatility) must be at most 3")
+        }
         try pipeline.validate()
         try disbursement.validate()
         if targets.perStage.count != pipeline.stages.count {

@@ -22,8 +22,14 @@ final class CompiledModel: @unchecked Sendable {
     /// [s·Y + y]: conditional probability for the sequential multinomial split of the year's counted
     /// landings: π_{s,t} / Σ_{s' ≥ s} π_{s',t}, with π_{s,t} ∝ q_P,s·E[ℓ_{s,t}].
     let splitProbability: UnsafeMutablePointer<Double>
-    /// [s·Y + y]: mean small-project landings q_S·ℓ_{s,t}.
-    let smallLandings: UnsafeMutablePointer<Double>
+    /// [s·Y + y]: mean small-project landings from the initial pipeline, q_S·ℓ^init_{s,t}.
+    let smallInitialLandings: UnsafeMutablePointer<Double>
+    /// [s·Y + u]: small-project lead arrivals q_S·a_{s,u} (to be multiplied by Z_u).
+    let smallArrivals: UnsafeMutablePointer<Double>
+    /// [j]: landing kernel h_j, j = 0 … Y.
+    let landingKernel: UnsafeMutablePointer<Double>
+    /// σ of the yearly arrival shock (0 = none).
+    let arrivalVolatility: Double
     /// [s·Y + y]: CNY per unit of the source's currency.
     let rate: UnsafeMutablePointer<Double>
     /// [s·Y + y]: history disbursement (source currency).
@@ -58,6 +64,8 @@ final class CompiledModel: @unchecked Sendable {
 
     /// Substream of the major-project Bernoulli draws (independent of the source list).
     static let majorSubstream: UInt64 = 0x4D41_4A4F_5250_524A
+    /// Substream of the yearly arrival shocks.
+    static let shockSubstream: UInt64 = 0x5348_4F43_4B53_5959
     /// Substream of the counted-project pipeline (one chain for all sources) and the split of its
     /// landings into sources.
     static let pipelineSubstream: UInt64 = 0x5049_5045_4C49_4E45
@@ -93,7 +101,6 @@ final class CompiledModel: @unchecked Sendable {
         dropGivenStay = buffer(m.dropGivenStay)
         schedule = buffer(m.schedule)
         stageTarget = buffer(m.parameters.targets.perStage)
-        let L = m.landingStage
         initialCounted = buffer(
             (0..<n).map { k in m.sources.reduce(0.0) { $0 + $1.initialOccupancy[k] * $1.sizes.pipelineProbability } })
         countedArrivals = buffer(
@@ -109,8 +116,10 @@ final class CompiledModel: @unchecked Sendable {
             if S > 0 && w.reduce(0, +) > 0 { split[(S - 1) * Y + y] = 1 }
         }
         splitProbability = buffer(split)
-        smallLandings = buffer(
-            m.sources.flatMap { s in (0..<Y).map { s.entries[L * Y + $0] * s.sizes.smallProbability } })
+        smallInitialLandings = buffer(m.sources.flatMap { s in s.initialLandings.map { $0 * s.sizes.smallProbability } })
+        smallArrivals = buffer(m.sources.flatMap { s in s.arrivals.map { $0 * s.sizes.smallProbability } })
+        landingKernel = buffer(m.landingKernel)
+        arrivalVolatility = m.arrivalVolatility
         rate = buffer(m.sources.flatMap(\.rate))
         history = buffer(m.sources.flatMap(\.historyDisbursement))
         substream = buffer(m.sources.map { Self.substream(for: $0.id) })

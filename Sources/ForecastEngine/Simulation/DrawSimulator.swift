@@ -61,12 +61,15 @@ struct DrawScratch {
     let landed: UnsafeMutablePointer<Double>
     /// Counted landings per source and year, [s·Y + y].
     let landedCounted: UnsafeMutablePointer<Int>
+    /// Yearly arrival shocks Z_y.
+    let shock: UnsafeMutablePointer<Double>
 
     init(_ m: CompiledModel) {
         occupancy = .allocate(capacity: Swift.max(m.transientCount, 1))
         entries = .allocate(capacity: Swift.max(m.stageCount * m.yearCount, 1))
         landed = .allocate(capacity: Swift.max(m.yearCount, 1))
         landedCounted = .allocate(capacity: Swift.max(m.sourceCount * m.yearCount, 1))
+        shock = .allocate(capacity: Swift.max(m.yearCount, 1))
     }
 
     func free() {
@@ -74,6 +77,7 @@ struct DrawScratch {
         entries.deallocate()
         landed.deallocate()
         landedCounted.deallocate()
+        shock.deallocate()
     }
 }
 
@@ -113,6 +117,15 @@ extension CompiledModel {
             out.domestic[y * N + d] = 0
             out.foreign[y * N + d] = 0
         }
+        // 0. Yearly arrival shocks Z_y = exp(σε − σ²/2).
+        let z = scratch.shock
+        if arrivalVolatility > 0 {
+            var rng = RandomStream(seed: seed, draw: UInt64(d), substream: Self.shockSubstream)
+            let sigma = arrivalVolatility, drift = -0.5 * arrivalVolatility * arrivalVolatility
+            for y in 0..<Y { z[y] = exp(drift + sigma * rng.normal()) }
+        } else {
+            for y in 0..<Y { z[y] = 1 }
+        }
         // 1. Counted projects (size ≥ min) of all sources: one chain with binomial transitions.
         var rng = RandomStream(seed: seed, draw: UInt64(d), substream: Self.pipelineSubstream)
         for k in 0..<n { occ[k] = rng.poisson(initialCounted[k], lf) }
@@ -131,7 +144,7 @@ extension CompiledModel {
                 entries[(k + 1) * Y + y] = adv
                 k -= 1
             }
-            let arrivals = rng.poisson(countedArrivals[y], lf)
+            let arrivals = rng.poisson(z[y] * countedArrivals[y], lf)
             occ[0] += arrivals
             entries[y] = arrivals
             // Split the year's counted landings into sources (sequential binomials = multinomial).
@@ -159,7 +172,15 @@ extension CompiledModel {
                         t += 1
                     }
                 }
-                let small = rng.poisson(smallLandings[s * Y + y], lf)
+                // Small projects: landings are Poisson given the shocks (marking theorem), with mean
+                // q_S·(ℓ^init_y + Σ_{u<y} Z_u·a_u·h_{y−u}).
+                var smallExpected = smallInitialLandings[s * Y + y]
+                var u = 0
+                while u < y {
+                    smallExpected += z[u] * smallArrivals[s * Y + u] * landingKernel[y - u]
+                    u += 1
+                }
+                let small = rng.poisson(smallExpected, lf)
                 amount += Self.aggregate(
                     &rng, count: small, mean: smallMean[s], shape: smallShape[s], scale: smallScale[s])
                 landed[y] = amount
