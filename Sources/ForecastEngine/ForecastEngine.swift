@@ -1,4 +1,5 @@
-/// The doubling-plan forecast engine (see README.md in this folder for the model).
+/// The doubling-plan forecast engine. The exact model (enough to re-implement it) is in
+/// `ForecastEngine.docc/Model.md`.
 ///
 /// - `expectedPath(_:)`: the exact expectation (Markov chain with inflows, no sampling).
 /// - `run(_:workers:)`: Monte Carlo with `parameters.draws` draws, summarised per year.

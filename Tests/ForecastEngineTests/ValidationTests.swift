@@ -44,6 +44,26 @@ import Testing
     #expect(throws: ForecastError.self) { try ForecastEngine.run(p) }
 }
 
+@Test func implausibleSizesAreErrorsNotTraps() throws {
+    var p = ForecastParameters()
+    p.sources[0].leadArrivalRate = 1e15
+    do {
+        _ = try ForecastEngine.run(p)
+        Issue.record("expected an error")
+    } catch let ForecastError.invalidValue(parameter, _) {
+        #expect(parameter == "sources.beijing.leadArrivalRate")
+    }
+    p = ForecastParameters()
+    p.arrivalVolatility = 2
+    #expect(throws: ForecastError.self) { try p.validate() }
+    p = ForecastParameters()
+    p.effortScale = .nan
+    #expect(throws: ForecastError.nonFinite(parameter: "effortScale")) { try p.validate() }
+    #expect(throws: ForecastError.self) {
+        try ForecastEngine.requiredEffort(probability: 1.5, parameters: ForecastParameters())
+    }
+}
+
 @Test func yearPathCarriesTheLastValueForward() {
     let path = YearPath([2021: 1.1, 2023: 1.3], initial: 1)
     #expect(path.value(in: 2020) == 1)

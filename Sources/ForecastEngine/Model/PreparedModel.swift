@@ -66,6 +66,10 @@ struct PreparedModel: Sendable {
 
     var yearCount: Int { years.count }
 
+    /// Largest expected number of projects per stage or year the simulator accepts (keeps every
+    /// count far inside `Int` and the samplers' exact ranges).
+    static let maximumExpectedCount = 1e9
+
     init(_ p: ForecastParameters) throws {
         try p.validate()
         parameters = p
@@ -179,6 +183,13 @@ struct PreparedModel: Sendable {
                 next[0] += arrivals[y]
                 entries[y] = arrivals[y]
                 occupancy = next
+            }
+            let largest = (arrivals + unitState.map { $0 * lambda }).max() ?? 0
+            if !(largest <= Self.maximumExpectedCount) {
+                throw ForecastError.invalidValue(
+                    parameter: path + ".leadArrivalRate",
+                    reason: "expected project counts reach \(largest), beyond \(Self.maximumExpectedCount) "
+                        + "(check leadArrivalRate, trendGrowth, effort and multipliers)")
             }
             var expected = [Double](repeating: 0, count: Y)
             for y in 0..<Y {

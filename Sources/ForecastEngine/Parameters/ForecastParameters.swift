@@ -106,8 +106,8 @@ public struct ForecastParameters: Sendable, Equatable {
         try effort.validatePositive("effort", allowZero: true)
         try Check.nonNegative(effortScale, "effortScale")
         try Check.nonNegative(arrivalVolatility, "arrivalVolatility")
-        if arrivalVolatility > 3 {
-            throw ForecastError.invalidValue(parameter: "arrivalVolatility", reason: "\(arrivalVolatility) must be at most 3")
+        if arrivalVolatility > 1 {
+            throw ForecastError.invalidValue(parameter: "arrivalVolatility", reason: "\(arrivalVolatility) must be at most 1")
         }
         try pipeline.validate()
         try disbursement.validate()

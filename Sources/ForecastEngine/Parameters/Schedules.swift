@@ -29,10 +29,13 @@ public struct YearPath: Sendable, Equatable {
     }
     /// The value in `year` (carried forward from the latest given year ≤ `year`).
     public func value(in year: Int) -> Double {
-        var best: Int? = nil
-        for y in values.keys where y <= year && (best == nil || y > best!) { best = y }
-        if let b = best, let v = values[b] { return v }
-        return initial
+        var bestYear = Int.min
+        var value = initial
+        for (y, v) in values where y <= year && y >= bestYear {
+            bestYear = y
+            value = v
+        }
+        return value
     }
 
     func validatePositive(_ name: String, allowZero: Bool) throws {

@@ -53,9 +53,11 @@ extension RandomStream {
         withExtendedLifetime(table) { poisson(mean, table.view) }
     }
 
+    /// Means above 1e15 are outside the exact range and return 1e15 (the engine never asks for them).
     @inlinable
     mutating func poisson(_ mean: Double, _ table: LogFactorialView) -> Int {
         if !(mean > 0) { return 0 }
+        if !(mean <= 1e15) { return mean.isFinite ? Int(1e15) : 0 }
         if mean < 10 {
             let u = uniform()
             var p = exp(-mean)
@@ -74,7 +76,7 @@ extension RandomStream {
         let invalpha = 1.1239 + 1.1328 / (b - 3.4)
         let vr = 0.9277 - 3.6224 / (b - 2)
         var loglam = Double.nan  // computed on the first slow-path iteration
-        let kMax = 4 * mean + 1e6  // beyond: probability far below 1e-300, treated as rejected
+        let kMax = Swift.min(4 * mean + 1e6, 9.0e15)  // beyond: probability below 1e-300 (mean ≤ 1e15)
         while true {
             let u = uniform() - 0.5
             let v = uniform()
