@@ -73,21 +73,26 @@ extension RandomStream {
         let slam = mean.squareRoot()
         let b = 0.931 + 2.53 * slam
         let a = -0.059 + 0.02483 * b
-        let invalpha = 1.1239 + 1.1328 / (b - 3.4)
+        let twoA = 2 * a
         let vr = 0.9277 - 3.6224 / (b - 2)
-        var loglam = Double.nan  // computed on the first slow-path iteration
+        var loglam = Double.nan  // set with invalpha on the first slow-path iteration
+        var invalpha = 0.0
         let kMax = Swift.min(4 * mean + 1e6, 9.0e15)  // beyond: probability below 1e-300 (mean ≤ 1e15)
         while true {
             let u = uniform() - 0.5
             let v = uniform()
             let us = 0.5 - abs(u)
-            let x = (2 * a / us + b) * u + mean + 0.43
+            let invUs = 1 / us
+            let x = (twoA * invUs + b) * u + mean + 0.43
             if !(x >= 0 && x < kMax) { continue }
             let kd = Double(Int(x))
             if us >= 0.07 && v <= vr { return Int(kd) }
             if us < 0.013 && v > us { continue }
-            if loglam.isNaN { loglam = log(mean) }
-            if log(v * invalpha / (a / (us * us) + b)) <= -mean + kd * loglam - table.logFactorial(kd) {
+            if loglam.isNaN {
+                loglam = log(mean)
+                invalpha = 1.1239 + 1.1328 / (b - 3.4)
+            }
+            if log(v * invalpha / (a * invUs * invUs + b)) <= -mean + kd * loglam - table.logFactorial(kd) {
                 return Int(kd)
             }
         }
@@ -140,29 +145,32 @@ extension RandomStream {
         }
         let spq = (count * p * q).squareRoot()
         let b = 1.15 + 2.53 * spq
+        let invB = 1 / b
         let a = -0.0873 + 0.0248 * b + 0.01 * p
+        let twoA = 2 * a
         let c = count * p + 0.5
-        let vr = 0.92 - 4.2 / b
-        let r = p / q
-        let alpha = (2.83 + 5.1 / b) * spq
-        let m = ((count + 1) * p).rounded(.down)
-        // log f(k)/f(m) = lf(m) + lf(n−m) − lf(k) − lf(n−k) + (k − m)·log r (lf = log-factorial,
-        // from the table or Stirling's series with its tail δ), set up on the first slow iteration.
+        let vr = 0.92 - 4.2 * invB
+        // Slow path: log f(k)/f(m) = lf(m) + lf(n−m) − lf(k) − lf(n−k) + (k − m)·log r with
+        // lf = log-factorial (table, or log Γ(k+1)), r = p/q, m = ⌊(n+1)p⌋; set up on first use.
         var logR = Double.nan
         var modeTerm = 0.0
+        var alpha = 0.0
         while true {
             let u = uniform() - 0.5
             var v = uniform()
             let us = 0.5 - abs(u)
-            let x = (2 * a / us + b) * u + c
+            let invUs = 1 / us
+            let x = (twoA * invUs + b) * u + c
             if !(x >= 0 && x < count + 1) { continue }
             let k = Double(Int(x))
             if us >= 0.07 && v <= vr { return Int(k) }
             if logR.isNaN {
-                logR = log(r)
+                logR = log(p / q)
+                let m = ((count + 1) * p).rounded(.down)
                 modeTerm = table.logFactorial(m) + table.logFactorial(count - m) - m * logR
+                alpha = (2.83 + 5.1 * invB) * spq
             }
-            v = log(v * alpha / (a / (us * us) + b))
+            v = log(v * alpha / (a * invUs * invUs + b))
             let upper = modeTerm + k * logR - table.logFactorial(k) - table.logFactorial(count - k)
             if v <= upper { return Int(k) }
         }
