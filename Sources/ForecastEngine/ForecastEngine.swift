@@ -15,8 +15,8 @@ public enum ForecastEngine {
     public struct DrawSeries: Sendable, Equatable {
         public let years: [Int]
         public let draws: Int
-        /// `total[y][d]`, `domestic[y][d]`, `foreign[y][d]` for year index y and draw d.
-        public let total: [[Double]]
+        /// `investmentInPlace[y][d]` (total), `domestic[y][d]`, `foreign[y][d]` for year index y and draw d.
+        public let investmentInPlace: [[Double]]
         public let domestic: [[Double]]
         public let foreign: [[Double]]
     }
@@ -32,7 +32,7 @@ public enum ForecastEngine {
             (0..<out.years).map { y in Array(UnsafeBufferPointer(start: p + y * N, count: N)) }
         }
         return DrawSeries(
-            years: prepared.years, draws: N, total: rows(out.total), domestic: rows(out.domestic),
+            years: prepared.years, draws: N, investmentInPlace: rows(out.total), domestic: rows(out.domestic),
             foreign: rows(out.foreign))
     }
 
@@ -79,8 +79,8 @@ public enum ForecastEngine {
             for d in 0..<N where out.total[y * N + d] >= target { atLeast += 1 }
             yearly.append(
                 YearForecast(
-                    year: m.years[y], total: distribution(out.total, y), domestic: distribution(out.domestic, y),
-                    foreign: distribution(out.foreign, y), expectedTotal: expected.total[y],
+                    year: m.years[y], investmentInPlace: distribution(out.total, y), domestic: distribution(out.domestic, y),
+                    foreign: distribution(out.foreign, y), expectedInvestmentInPlace: expected.investmentInPlace[y],
                     probabilityAtLeastTarget: Double(atLeast) / Double(N)))
         }
         // Reduce chunk accumulators in chunk order.
@@ -122,10 +122,10 @@ public enum ForecastEngine {
         return ForecastResult(
             plan: plan, draws: N, seed: p.seed, years: m.years, baseYearTotal: m.baseYearTotal,
             targetAmount: target, requiredCAGR: plan.requiredCAGR,
-            medianCAGR: DoublingPlan.cagr(from: m.baseYearTotal, to: last.total.p50, years: horizon),
-            meanCAGR: DoublingPlan.cagr(from: m.baseYearTotal, to: last.total.mean, years: horizon),
+            medianCAGR: DoublingPlan.cagr(from: m.baseYearTotal, to: last.investmentInPlace.p50, years: horizon),
+            meanCAGR: DoublingPlan.cagr(from: m.baseYearTotal, to: last.investmentInPlace.mean, years: horizon),
             probabilityTargetMet: last.probabilityAtLeastTarget,
-            gapAtMedian: target - last.total.p50, gapAtMean: target - last.total.mean,
+            gapAtMedian: target - last.investmentInPlace.p50, gapAtMean: target - last.investmentInPlace.mean,
             yearly: yearly,
             bySource: p.sources.enumerated().map { SegmentSeries(id: $1.id, name: $1.name, values: sourceMean[$0]) },
             byIndustry: p.industries.enumerated().map { SegmentSeries(id: $1.id, name: $1.name, values: industryMean[$0]) },

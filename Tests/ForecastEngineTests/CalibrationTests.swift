@@ -27,7 +27,7 @@ import Testing
     let path = try ForecastEngine.expectedPath(cal.parameters)
     #expect(abs(path.baseYearTotal / t20 - 1) < 1e-9)
     // Balanced growth: with constant effort the expected total grows exactly at γ.
-    for (y, v) in path.total.enumerated() {
+    for (y, v) in path.investmentInPlace.enumerated() {
         #expect(abs(v / (t20 * pow(1 + g, Double(y + 1))) - 1) < 1e-9)
     }
 }

@@ -5,7 +5,7 @@
 enum Fixtures {
     static let base2020 = BaseYearData.Observation(
         year: 2020, domestic: 1184.4, foreign: 39.0, exchangeRate: 6.8976, beijingShareOfDomestic: 0.35,
-        status: .extrapolated)
+        status: .extrapolated, exchangeRateStatus: .published, beijingShareStatus: .assumed)
     static let back2019 = BaseYearData.Observation(
         year: 2019, domestic: 1184.4 / 1.24, foreign: 39.0 / 1.031, exchangeRate: 6.8985, status: .assumed)
 

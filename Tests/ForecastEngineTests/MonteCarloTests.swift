@@ -7,12 +7,12 @@ func monteCarloMeanApproachesTheClosedFormPath(volatility: Double) throws {
     p.arrivalVolatility = volatility
     let r = try ForecastEngine.run(p, workers: 2)
     for y in r.yearly {
-        #expect(abs(y.total.mean - y.expectedTotal) <= 4 * y.total.standardError, "year \(y.year)")
-        #expect(y.total.p10 <= y.total.p50 && y.total.p50 <= y.total.p90)
+        #expect(abs(y.investmentInPlace.mean - y.expectedInvestmentInPlace) <= 4 * y.investmentInPlace.standardError, "year \(y.year)")
+        #expect(y.investmentInPlace.p10 <= y.investmentInPlace.p50 && y.investmentInPlace.p50 <= y.investmentInPlace.p90)
     }
     if volatility > 0 {
         // The shock widens the spread but leaves the mean.
-        #expect(r.yearly.last!.total.p90 - r.yearly.last!.total.p10 > 0)
+        #expect(r.yearly.last!.investmentInPlace.p90 - r.yearly.last!.investmentInPlace.p10 > 0)
         return
     }
     for (k, stage) in r.stages.enumerated() {
@@ -27,10 +27,10 @@ func monteCarloMeanApproachesTheClosedFormPath(volatility: Double) throws {
         let sources = r.bySource.map { $0.values[y] }.reduce(0, +)
         let industries = r.byIndustry.map { $0.values[y] }.reduce(0, +)
         let carriers = r.byCarrier.map { $0.values[y] }.reduce(0, +)
-        #expect(abs(sources - yf.total.mean) < 1e-9 * yf.total.mean)
-        #expect(abs(industries - yf.total.mean) < 1e-9 * yf.total.mean)
-        #expect(abs(carriers - yf.total.mean) < 1e-9 * yf.total.mean)
-        #expect(abs(yf.domestic.mean + yf.foreign.mean - yf.total.mean) < 1e-9 * yf.total.mean)
+        #expect(abs(sources - yf.investmentInPlace.mean) < 1e-9 * yf.investmentInPlace.mean)
+        #expect(abs(industries - yf.investmentInPlace.mean) < 1e-9 * yf.investmentInPlace.mean)
+        #expect(abs(carriers - yf.investmentInPlace.mean) < 1e-9 * yf.investmentInPlace.mean)
+        #expect(abs(yf.domestic.mean + yf.foreign.mean - yf.investmentInPlace.mean) < 1e-9 * yf.investmentInPlace.mean)
     }
 }
 
@@ -43,7 +43,7 @@ func monteCarloMeanApproachesTheClosedFormPath(volatility: Double) throws {
     for (s, series) in r.bySource.enumerated() {
         for y in 0..<r.years.count {
             let e = r.expected.bySource[s].values[y]
-            #expect(abs(series.values[y] - e) <= 4 * r.yearly[y].total.standardError, "\(series.id) \(r.years[y])")
+            #expect(abs(series.values[y] - e) <= 4 * r.yearly[y].investmentInPlace.standardError, "\(series.id) \(r.years[y])")
         }
     }
 }
@@ -64,7 +64,7 @@ func monteCarloMeanApproachesTheClosedFormPath(volatility: Double) throws {
     var q = p
     q.draws = 1000
     let rawSmall = try ForecastEngine.simulateDraws(q, workers: 2)
-    #expect(rawSmall.total.map { Array($0) } == rawOne.total.map { Array($0.prefix(1000)) })
+    #expect(rawSmall.investmentInPlace.map { Array($0) } == rawOne.investmentInPlace.map { Array($0.prefix(1000)) })
 }
 
 @Test func doublingStatisticsAreConsistent() throws {
@@ -73,9 +73,9 @@ func monteCarloMeanApproachesTheClosedFormPath(volatility: Double) throws {
     #expect(abs(r.targetAmount - 2 * r.baseYearTotal) < 1e-9)
     #expect(abs(r.requiredCAGR - 0.148698355) < 1e-9)
     let last = r.yearly.last!
-    #expect(abs(r.gapAtMedian - (r.targetAmount - last.total.p50)) < 1e-9)
-    #expect(abs(r.gapAtMean - (r.targetAmount - last.total.mean)) < 1e-9)
-    #expect(abs(r.medianCAGR - (pow(last.total.p50 / r.baseYearTotal, 0.2) - 1)) < 1e-12)
+    #expect(abs(r.gapAtMedian - (r.targetAmount - last.investmentInPlace.p50)) < 1e-9)
+    #expect(abs(r.gapAtMean - (r.targetAmount - last.investmentInPlace.mean)) < 1e-9)
+    #expect(abs(r.medianCAGR - (pow(last.investmentInPlace.p50 / r.baseYearTotal, 0.2) - 1)) < 1e-12)
     #expect(r.probabilityTargetMet == last.probabilityAtLeastTarget)
     #expect(r.probabilityTargetMet >= 0 && r.probabilityTargetMet <= 1)
 }
@@ -92,7 +92,7 @@ func monteCarloMeanApproachesTheClosedFormPath(volatility: Double) throws {
     let bioExpected = r.expected.byIndustry.first { $0.id == "biomedicine" }!
     // 2022: 0.5·300·0.3 = 45 on top of the pipeline; binomial SE of the majors part ≈ 45·√(1/N)·2.
     let se = 300 * 0.4 * 0.5 / Double(r.draws).squareRoot()
-    #expect(abs(bio.values[2] - bioExpected.values[2]) < 4 * (se + r.yearly[2].total.standardError))
+    #expect(abs(bio.values[2] - bioExpected.values[2]) < 4 * (se + r.yearly[2].investmentInPlace.standardError))
     #expect(bioExpected.values[1] > bioExpected.values[0] + 44)
 }
 

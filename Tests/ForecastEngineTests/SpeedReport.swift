@@ -22,7 +22,7 @@ func speedReport() throws {
         print("workers \(workers): \(p.draws) draws × \(r.years.count) years in \(seconds) s = "
             + "\(Double(p.draws * r.years.count) / seconds) draw-years/s; P = \(r.probabilityTargetMet)")
         if workers == 1 {
-            print("  base \(r.baseYearTotal), target \(r.targetAmount), 2030 \(r.yearly.last!.total)")
+            print("  base \(r.baseYearTotal), target \(r.targetAmount), 2030 \(r.yearly.last!.investmentInPlace)")
         }
     }
 }

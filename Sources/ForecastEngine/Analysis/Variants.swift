@@ -41,9 +41,9 @@ extension ForecastEngine {
         }
         let rows = zip(baseline.yearly, alternative.yearly).map { b, a in
             YearComparison(
-                year: b.year, baselineMean: b.total.mean, alternativeMean: a.total.mean,
-                differenceMean: a.total.mean - b.total.mean, baselineP50: b.total.p50, alternativeP50: a.total.p50,
-                differenceP50: a.total.p50 - b.total.p50,
+                year: b.year, baselineMean: b.investmentInPlace.mean, alternativeMean: a.investmentInPlace.mean,
+                differenceMean: a.investmentInPlace.mean - b.investmentInPlace.mean, baselineP50: b.investmentInPlace.p50, alternativeP50: a.investmentInPlace.p50,
+                differenceP50: a.investmentInPlace.p50 - b.investmentInPlace.p50,
                 baselineProbabilityAtLeastTarget: b.probabilityAtLeastTarget,
                 alternativeProbabilityAtLeastTarget: a.probabilityAtLeastTarget)
         }

@@ -23,18 +23,28 @@ public struct BaseYearData: Sendable, Equatable {
         /// Share of domestic investment from Beijing projects (needed in the base year when the
         /// parameters have both a Beijing and an other-domestic source).
         public var beijingShareOfDomestic: Double?
-        public var status: Status
+        /// How each figure was obtained (carried for reports; the engine does not use them).
+        public var domesticStatus: Status
+        public var foreignStatus: Status
+        public var exchangeRateStatus: Status
+        public var beijingShareStatus: Status
 
+        /// `status` marks every figure; the per-figure arguments override it.
         public init(
             year: Int, domestic: Double, foreign: Double, exchangeRate: Double,
-            beijingShareOfDomestic: Double? = nil, status: Status = .published
+            beijingShareOfDomestic: Double? = nil, status: Status = .published,
+            domesticStatus: Status? = nil, foreignStatus: Status? = nil, exchangeRateStatus: Status? = nil,
+            beijingShareStatus: Status? = nil
         ) {
             self.year = year
             self.domestic = domestic
             self.foreign = foreign
             self.exchangeRate = exchangeRate
             self.beijingShareOfDomestic = beijingShareOfDomestic
-            self.status = status
+            self.domesticStatus = domesticStatus ?? status
+            self.foreignStatus = foreignStatus ?? status
+            self.exchangeRateStatus = exchangeRateStatus ?? status
+            self.beijingShareStatus = beijingShareStatus ?? status
         }
 
         /// Investment in place, 亿元: domestic + foreign × exchangeRate.

@@ -20,8 +20,8 @@ public struct ExpectedPath: Sendable, Equatable {
     public let years: [Int]
     /// Expected investment in place in the base year (亿元); equals the calibrated data.
     public let baseYearTotal: Double
-    /// Expected investment in place per year, 亿元: total, domestic (CNY sources) and foreign.
-    public let total: [Double]
+    /// Expected investment in place per year, 亿元: total (`investmentInPlace`), domestic (CNY sources) and foreign.
+    public let investmentInPlace: [Double]
     public let domestic: [Double]
     public let foreign: [Double]
     /// By source, industry and carrier (including major projects at their probability).
@@ -51,7 +51,7 @@ public struct ExpectedPath: Sendable, Equatable {
                 if m.sources[s].isForeign { fgn[y] += series[y] } else { dom[y] += series[y] }
             }
         }
-        total = tot
+        investmentInPlace = tot
         domestic = dom
         foreign = fgn
         bySource = p.sources.enumerated().map { SegmentSeries(id: $1.id, name: $1.name, values: src[$0]) }

@@ -12,13 +12,13 @@ public struct Distribution: Sendable, Equatable {
 public struct YearForecast: Sendable, Equatable {
     public let year: Int
     /// Total 招商引资到位额 (亿元).
-    public let total: Distribution
+    public let investmentInPlace: Distribution
     /// 实际利用内资 (亿元): sources with a domestic role.
     public let domestic: Distribution
     /// 实际利用外资 converted to 亿元 at the year's exchange rate.
     public let foreign: Distribution
-    /// The closed-form expectation of `total`.
-    public let expectedTotal: Double
+    /// The closed-form expectation of `investmentInPlace`.
+    public let expectedInvestmentInPlace: Double
     /// P(total in this year ≥ multiplier × base-year total).
     public let probabilityAtLeastTarget: Double
 }
