@@ -42,7 +42,7 @@ public enum ForecastEngine {
     public static func run(_ parameters: ForecastParameters, workers: Int? = nil) throws -> ForecastResult {
         let prepared = try PreparedModel(parameters)
         let out = ChunkedExecutor.run(CompiledModel(prepared), draws: parameters.draws, workers: workers)
-        return summarise(prepared, out)
+        return summarise(prepared, out, workers: workers)
     }
 
     /// P(total in the target year ≥ multiplier × base-year total) only (used by the effort search).
@@ -55,32 +55,21 @@ public enum ForecastEngine {
         return Double(met) / Double(out.draws)
     }
 
-    static func summarise(_ m: PreparedModel, _ out: DrawOutputs) -> ForecastResult {
+    static func summarise(_ m: PreparedModel, _ out: DrawOutputs, workers: Int?) -> ForecastResult {
         let p = m.parameters
         let plan = p.plan
         let N = out.draws, Y = m.yearCount
         let target = plan.multiplier * m.baseYearTotal
         let expected = ExpectedPath(m)
-        var scratch = [Double](repeating: 0, count: N)
-        func distribution(_ base: UnsafeMutablePointer<Double>, _ y: Int) -> Distribution {
-            let row = UnsafeBufferPointer(start: base + y * N, count: N)
-            let (mean, se) = Statistics.meanAndStandardError(row)
-            return scratch.withUnsafeMutableBufferPointer { buf in
-                _ = buf.initialize(from: row)
-                let p10 = Statistics.quantile(buf, 0.10)
-                let p50 = Statistics.quantile(buf, 0.50)
-                let p90 = Statistics.quantile(buf, 0.90)
-                return Distribution(mean: mean, standardError: se, p10: p10, p50: p50, p90: p90)
-            }
-        }
+        let rows = RowDistributions.compute(out, workers: workers)
         var yearly: [YearForecast] = []
         for y in 0..<Y {
             var atLeast = 0
             for d in 0..<N where out.total[y * N + d] >= target { atLeast += 1 }
             yearly.append(
                 YearForecast(
-                    year: m.years[y], investmentInPlace: distribution(out.total, y), domestic: distribution(out.domestic, y),
-                    foreign: distribution(out.foreign, y), expectedInvestmentInPlace: expected.investmentInPlace[y],
+                    year: m.years[y], investmentInPlace: rows[y], domestic: rows[Y + y],
+                    foreign: rows[2 * Y + y], expectedInvestmentInPlace: expected.investmentInPlace[y],
                     probabilityAtLeastTarget: Double(atLeast) / Double(N)))
         }
         // Reduce chunk accumulators in chunk order.

@@ -1,3 +1,5 @@
+import Dispatch
+
 /// Order statistics and moments over the draws, deterministic for a given input order.
 enum Statistics {
     /// Mean and standard error s/√N with s the sample standard deviation (N − 1), summed in index order.
@@ -61,4 +63,45 @@ enum Statistics {
         }
         return x[k]
     }
+}
+
+/// Mean, standard error and P10/P50/P90 of every stored row (total, domestic, foreign × years),
+/// rows spread over the workers (each row's result is independent of the split).
+enum RowDistributions {
+    /// [0..<Y] total, [Y..<2Y] domestic, [2Y..<3Y] foreign.
+    static func compute(_ out: DrawOutputs, workers requested: Int?) -> [Distribution] {
+        let Y = out.years, N = out.draws
+        let rowCount = 3 * Y
+        let results = UnsafeMutablePointer<Distribution>.allocate(capacity: Swift.max(rowCount, 1))
+        let empty = Distribution(mean: .nan, standardError: .nan, p10: .nan, p50: .nan, p90: .nan)
+        results.initialize(repeating: empty, count: Swift.max(rowCount, 1))
+        let box = ResultBox(results)
+        let workers = Swift.max(1, Swift.min(requested ?? ChunkedExecutor.availableProcessors, rowCount))
+        let body: @Sendable (Int) -> Void = { w in
+            let scratch = UnsafeMutableBufferPointer<Double>.allocate(capacity: Swift.max(N, 1))
+            defer { scratch.deallocate() }
+            var r = w
+            while r < rowCount {
+                let series = r < Y ? out.total : (r < 2 * Y ? out.domestic : out.foreign)
+                let row = UnsafeBufferPointer(start: series + (r % Y) * N, count: N)
+                let (mean, se) = Statistics.meanAndStandardError(row)
+                let buf = UnsafeMutableBufferPointer(rebasing: scratch[0..<N])
+                _ = buf.initialize(from: row)
+                box.pointer[r] = Distribution(
+                    mean: mean, standardError: se, p10: Statistics.quantile(buf, 0.10),
+                    p50: Statistics.quantile(buf, 0.50), p90: Statistics.quantile(buf, 0.90))
+                r += workers
+            }
+        }
+        if workers == 1 { body(0) } else { DispatchQueue.concurrentPerform(iterations: workers, execute: body) }
+        let values = Array(UnsafeBufferPointer(start: results, count: rowCount))
+        results.deallocate()
+        return values
+    }
+}
+
+/// A raw pointer shared by workers that write disjoint elements.
+struct ResultBox: @unchecked Sendable {
+    let pointer: UnsafeMutablePointer<Distribution>
+    init(_ p: UnsafeMutablePointer<Distribution>) { pointer = p }
 }
