@@ -30,13 +30,15 @@ let package = Package(
         .target(
             name: "Datasets",
             resources: [.copy("Resources/nbs-2020-42"), .copy("Resources/binhai-default")]),
-        // Renderers: terminal table (CJK widths), Markdown, CSV, JSON.
+        // Renderers: terminal table (CJK widths), Markdown, CSV, JSON, atomic files. No domain words.
         .target(name: "Reports"),
+        // Briefing outputs: IO and forecast results as bilingual tables and JSON documents.
+        .target(name: "Briefings", dependencies: ["Reports", "InputOutput", "ForecastEngine", "LinearAlgebra"]),
         // The command-line tool.
         .executableTarget(
             name: "binhai",
             dependencies: [
-                "LinearAlgebra", "InputOutput", "Datasets", "Reports",
+                "LinearAlgebra", "InputOutput", "Datasets", "Reports", "Briefings", "ForecastEngine", "ScenarioFiles",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 
@@ -45,6 +47,7 @@ let package = Package(
             name: "InputOutputTests", dependencies: ["InputOutput", "Datasets", "LinearAlgebra"],
             resources: [.copy("Fixtures")]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports"]),
+        .testTarget(name: "BriefingsTests", dependencies: ["Briefings", "ForecastEngine", "InputOutput", "Reports"]),
         .testTarget(name: "ForecastEngineTests", dependencies: ["ForecastEngine", "LinearAlgebra"]),
         .testTarget(name: "ScenarioFilesTests", dependencies: ["ScenarioFiles", "ForecastEngine"]),
         .testTarget(name: "BinhaiCLITests", dependencies: ["binhai"]),

@@ -3,6 +3,7 @@ import Datasets
 import Foundation
 import InputOutput
 import Reports
+import Briefings
 
 /// `binhai io analyze [FOLDER]`: multipliers, linkages, key sectors, and on request Type II
 /// multipliers, hypothetical extraction, demand-change effects and the n × n matrices.

@@ -1,15 +1,11 @@
 import ArgumentParser
 import Reports
 
-/// Output format of a command.
-enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
-    case table, json, csv, markdown
-}
+extension OutputFormat: ExpressibleByArgument {}
 
-/// Language of labels and sector names.
-enum Language: String, ExpressibleByArgument, CaseIterable {
-    case zh, en
-}
+import Briefings
+
+extension Language: ExpressibleByArgument {}
 
 /// `--format`, `--lang`, `--out` shared by the commands that print results.
 struct OutputOptions: ParsableArguments {

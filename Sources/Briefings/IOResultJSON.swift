@@ -4,7 +4,7 @@ import Reports
 
 extension IOResultRenderer {
     /// The JSON document: one object; vectors in the order of `sectors`, matrices as lists of rows.
-    func writeJSON(to sink: OutputSink) throws {
+    public func writeJSON(to sink: OutputSink) throws {
         var w = JSONWriter { try sink.write($0) }
         try w.beginObject()
         try w.member("source", source)

@@ -4,11 +4,17 @@ import LinearAlgebra
 import Reports
 
 /// Turns an `IOAnalysisResult` into the tables and the JSON document `binhai io analyze` prints.
-struct IOResultRenderer {
-    let result: IOAnalysisResult
+public struct IOResultRenderer {
+    public let result: IOAnalysisResult
     /// What was analysed (folder path or `builtin:…`), echoed in notes and JSON.
-    let source: String
-    let language: Language
+    public let source: String
+    public let language: Language
+
+    public init(result: IOAnalysisResult, source: String, language: Language) {
+        self.result = result
+        self.source = source
+        self.language = language
+    }
 
     private func label(_ zh: String, _ en: String) -> String { language == .zh ? zh : en }
 
@@ -33,7 +39,7 @@ struct IOResultRenderer {
     // MARK: Tables
 
     /// One row per sector: output, multipliers, linkages, class (+ Type II and extraction).
-    func sectorTable(fullPrecision: Bool) -> Table {
+    public func sectorTable(fullPrecision: Bool) -> Table {
         func num(_ v: Double, _ decimals: Int) -> String {
             fullPrecision ? (v.isFinite ? v.description : "") : NumberFormatting.fixed(v, decimals: decimals)
         }
@@ -118,7 +124,7 @@ struct IOResultRenderer {
     }
 
     /// Δx per scenario, one row per sector, plus the total.
-    func demandChangeTable(fullPrecision: Bool) -> Table? {
+    public func demandChangeTable(fullPrecision: Bool) -> Table? {
         guard let dc = result.demandChange else { return nil }
         var columns: [Table.Column] = [.init(label("代码", "code")), .init(label("部门", "sector"))]
         for s in dc.scenarios { columns.append(.init("Δx " + s, alignment: .right)) }
@@ -135,7 +141,7 @@ struct IOResultRenderer {
     }
 
     /// Terminal or Markdown text.
-    func text<R: TextRenderer>(_ renderer: R) -> String {
+    public func text<R: TextRenderer>(_ renderer: R) -> String {
         var out = renderer.render(sectorTable(fullPrecision: false))
         if let dc = demandChangeTable(fullPrecision: false) { out += "\n" + renderer.render(dc) }
         if result.technicalCoefficients != nil || result.leontiefInverse != nil || result.ghoshInverse != nil {
@@ -145,7 +151,7 @@ struct IOResultRenderer {
     }
 
     /// CSV: the sector table at full precision (and the demand-change table after a blank line).
-    func csv() throws -> String {
+    public func csv() throws -> String {
         if result.technicalCoefficients != nil || result.leontiefInverse != nil || result.ghoshInverse != nil {
             throw IOOutputError.matricesNeedJSON
         }
@@ -155,14 +161,14 @@ struct IOResultRenderer {
     }
 }
 
-enum IOOutputError: Error, CustomStringConvertible {
+public enum IOOutputError: Error, CustomStringConvertible {
     case matricesNeedJSON
-    var description: String {
+    public var description: String {
         "--include matrices can only be written as JSON (--format json); CSV holds one table per file"
     }
 }
 
 /// A renderer of `Table`s to text (terminal or Markdown).
-protocol TextRenderer { func render(_ table: Table) -> String }
+public protocol TextRenderer { func render(_ table: Table) -> String }
 extension TerminalTableRenderer: TextRenderer {}
 extension MarkdownTableRenderer: TextRenderer {}
