@@ -7,7 +7,8 @@ Each RESULTDIR (one per table size, made by run.sh) holds:
   n                 the number of sectors (one line)
   binhai.json       stdout of `binhai io analyze DIR --format json`
   binhai.time.K     `/usr/bin/time -v` output of binhai run K (K = 1, 2, ...)
-  pymrio.json       written by run_pymrio.py
+  pymrio.json       written by run_pymrio.py (the last run)
+  pymrio.runK.json  the same for run K, for its in-process phase times
   pymrio.time.K     `/usr/bin/time -v` output of pymrio run K
 
 Time  = wall-clock time of the whole process (start to exit, CSV reading,
@@ -19,8 +20,13 @@ imports or JSON writing) and binhai's time relative to it (a stricter ratio).
 Agreement: for sectors (exact), x, output_multipliers, backward_linkage,
 forward_linkage and every row of multipliers (same row labels), the largest
 |a - b| / max(|a|, |b|) over all entries must be <= tol (default 1e-9).
-key_sectors is checked loosely: if binhai labels a sector as a key sector,
-pymrio's linkages must have BL > 1 and FL > 1 there (a warning otherwise).
+binhai's extra row VA (= VA001 + ... + VA004) is compared with the sum of
+pymrio's rows. key_sectors (key / backward / forward / weak) must match the
+classes given by pymrio's BL > 1 and FL > 1, except for sectors within 1e-9 of a
+threshold; with unknown class names it is only reported.
+
+A warning is printed when the machine was more than 10% busy (all processes, from
+/proc/stat) in the second before a run: timings are then suspect.
 
 Exit status: 0 if every size agrees, 1 if any disagrees, 2 on missing files.
 """
@@ -32,6 +38,13 @@ import re
 import sys
 
 NUM_KEYS = ["x", "output_multipliers", "backward_linkage", "forward_linkage"]
+# warn when other processes used more than this % of the CPU just before a run
+BUSY_WARN = 10
+# binhai's extra multiplier rows that are sums of F rows.
+DERIVED_ROWS = {"VA": ["VA001", "VA002", "VA003", "VA004"]}
+# key-sector classes by (BL > 1, FL > 1).
+KEY_CLASSES = {(True, True): "key", (True, False): "backward",
+               (False, True): "forward", (False, False): "weak"}
 
 
 def parse_time_v(path):
@@ -63,6 +76,17 @@ def runs(d, tool):
         raise FileNotFoundError(os.path.join(d, f"{tool}.time.*"))
     vals = [parse_time_v(f) for f in files]
     return min(w for w, _ in vals), max(r for _, r in vals), len(vals), [w for w, _ in vals]
+
+
+def busy(d):
+    """Largest CPU-busy percentage seen in the second before any run (None if unknown)."""
+    vals = []
+    for f in glob.glob(os.path.join(d, "*.busy.*")):
+        try:
+            vals.append(int(open(f).read().strip()))
+        except ValueError:
+            pass
+    return max(vals) if vals else None
 
 
 def max_rel(a, b):
@@ -100,12 +124,20 @@ def compare(bh, py, tol):
         missing = [r for r in py["multipliers"] if r not in bm]
         if missing:
             problems.append(f"binhai multipliers lack rows {missing}")
-        extra = [r for r in bm if r not in py["multipliers"]]
-        if extra:
-            warnings.append(f"binhai multipliers have extra rows {extra} (not compared)")
         for r, v in py["multipliers"].items():
             if r in bm:
                 pairs.append((f"multipliers[{r}]", bm[r], v))
+        # Rows binhai adds as sums of F rows (e.g. VA = VA001 + ... + VA004), compared with
+        # the sum of pymrio's rows (M is linear in S).
+        for r in bm:
+            if r in py["multipliers"]:
+                continue
+            parts = DERIVED_ROWS.get(r)
+            if parts and all(q in py["multipliers"] for q in parts):
+                total = [sum(vals) for vals in zip(*(py["multipliers"][q] for q in parts))]
+                pairs.append((f"multipliers[{r}={'+'.join(parts)}]", bm[r], total))
+            else:
+                warnings.append(f"binhai multipliers row '{r}' not in pymrio's (not compared)")
     for name, a, b in pairs:
         if len(a) != n or len(b) != n:
             problems.append(f"{name}: length {len(a)} vs {len(b)}, expected {n}")
@@ -117,15 +149,21 @@ def compare(bh, py, tol):
             problems.append(f"{name}: max rel diff {r:.3e} at {py['sectors'][i]} "
                             f"(binhai {a[i]!r}, pymrio {b[i]!r})")
     ks = bh.get("key_sectors")
-    if ks is None:
-        warnings.append("binhai JSON has no 'key_sectors'")
-    elif isinstance(ks, list) and len(ks) == n:
+    if not (isinstance(ks, list) and len(ks) == n):
+        warnings.append("binhai JSON has no 'key_sectors' list of length n (not compared)")
+    elif not set(ks) <= set(KEY_CLASSES.values()):
+        warnings.append(f"key_sectors has unknown classes {sorted(set(map(str, ks)))} (not compared)")
+    else:
+        # Classes from pymrio's linkages; sectors within 1e-9 of a threshold are skipped.
         bl, fl = py["backward_linkage"], py["forward_linkage"]
-        bad = [py["sectors"][i] for i, c in enumerate(ks)
-               if isinstance(c, str) and c.lower().replace("-", " ").replace("_", " ").startswith("key")
-               and not (bl[i] > 1 and fl[i] > 1)]
+        bad = []
+        for i, c in enumerate(ks):
+            if abs(bl[i] - 1) < 1e-9 or abs(fl[i] - 1) < 1e-9:
+                continue
+            if KEY_CLASSES[(bl[i] > 1, fl[i] > 1)] != c:
+                bad.append(f"{py['sectors'][i]}: {c}, BL {bl[i]:.6f}, FL {fl[i]:.6f}")
         if bad:
-            warnings.append(f"key_sectors: {len(bad)} 'key' sectors without BL>1 and FL>1 "
+            problems.append(f"key_sectors: {len(bad)} classes disagree with pymrio's linkages "
                             f"(e.g. {bad[:3]})")
     return worst, where, problems, warnings
 
@@ -161,11 +199,25 @@ def main():
         worst, where, problems, warnings = compare(bh, py, a.tol)
         ok = not problems
         all_ok = all_ok and ok
-        p_inner = py.get("timing_s", {}).get("read_and_compute")
+        # pymrio's in-process phases: best over the runs (pymrio.runK.json), else pymrio.json.
+        timings = []
+        for f in sorted(glob.glob(os.path.join(d, "pymrio.run*.json"))) or [None]:
+            if f is None:
+                timings.append(py.get("timing_s", {}))
+            else:
+                with open(f) as fh:
+                    timings.append(json.load(fh).get("timing_s", {}))
+        timings = [t for t in timings if "read_and_compute" in t]
+        best = min(timings, key=lambda t: t["read_and_compute"]) if timings else {}
+        p_inner = best.get("read_and_compute")
         rows.append(dict(n=n, bt=bt, pt=pt, tr=bt / pt, bm=bm, pm=pm, mr=bm / pm,
                          worst=worst, where=where, ok=ok, bk=bk, pk=pk,
                          p_inner=p_inner, tr_strict=(bt / p_inner) if p_inner else None,
-                         bts=bts, pts=pts, timing=py.get("timing_s", {})))
+                         bts=bts, pts=pts, timing=best))
+        b = busy(d)
+        if b is not None and b > BUSY_WARN:
+            warnings.append(f"the machine was {b}% busy in the second before a run: "
+                            "other processes may have slowed the timings (run again when idle)")
         details.append((n, problems, warnings))
 
     hdr = ["n", "binhai time", "pymrio time", "time ratio", "binhai peak RSS",
@@ -218,6 +270,7 @@ def main():
             out.append(f"- {v}")
         for r in rows:
             tm = ", ".join(f"{k} {v:.2f} s" for k, v in r["timing"].items())
+            tm = (tm + " (its best run)") if tm else "-"
             out.append(f"- n={r['n']}: binhai runs {', '.join(f'{x:.2f}' for x in r['bts'])} s; "
                        f"pymrio runs {', '.join(f'{x:.2f}' for x in r['pts'])} s; "
                        f"pymrio phases: {tm}; worst entry: {r['where']}")

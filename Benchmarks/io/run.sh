@@ -31,6 +31,16 @@ if [ "$#" -gt 0 ]; then SIZES=("$@"); else SIZES=(2000 4000); fi
 
 say() { printf '\n== %s\n' "$*"; }
 
+# Percentage of CPU time used by anything on the machine during the next second
+# (from /proc/stat): a benchmark run right after a busy second is suspect.
+cpu_busy() {
+  local a b idle tot k
+  read -ra a < <(head -1 /proc/stat); sleep 1; read -ra b < <(head -1 /proc/stat)
+  idle=$(( (b[4] + b[5]) - (a[4] + a[5]) )); tot=0
+  for k in 1 2 3 4 5 6 7 8; do tot=$(( tot + b[k] - a[k] )); done
+  echo $(( tot > 0 ? 100 * (tot - idle) / tot : 0 ))
+}
+
 # --- tools ------------------------------------------------------------------
 if [ ! -x /usr/bin/time ]; then
   if [ "$(id -u)" = 0 ]; then
@@ -119,15 +129,18 @@ for n in "${SIZES[@]}"; do
   cat "$TABLE"/*.csv >/dev/null
 
   for k in $(seq 1 "$PYMRIO_RUNS"); do
-    say "n=$n: pymrio run $k/$PYMRIO_RUNS"
+    cpu_busy >"$RES/pymrio.busy.$k"
+    say "n=$n: pymrio run $k/$PYMRIO_RUNS (CPU busy before: $(cat "$RES/pymrio.busy.$k")%)"
     "${NUMPY_ENV[@]}" /usr/bin/time -v -o "$RES/pymrio.time.$k" \
-      "$PY" "$HERE/run_pymrio.py" "$TABLE" "$RES/pymrio.json" 2>"$RES/pymrio.stderr.$k" \
+      "$PY" "$HERE/run_pymrio.py" "$TABLE" "$RES/pymrio.run$k.json" 2>"$RES/pymrio.stderr.$k" \
       || { cat "$RES/pymrio.stderr.$k" >&2; exit 1; }
+    cp "$RES/pymrio.run$k.json" "$RES/pymrio.json"
     cat "$RES/pymrio.stderr.$k"
     awk '/Elapsed|Maximum resident/' "$RES/pymrio.time.$k"
   done
   for k in $(seq 1 "$BINHAI_RUNS"); do
-    say "n=$n: binhai run $k/$BINHAI_RUNS"
+    cpu_busy >"$RES/binhai.busy.$k"
+    say "n=$n: binhai run $k/$BINHAI_RUNS (CPU busy before: $(cat "$RES/binhai.busy.$k")%)"
     /usr/bin/time -v -o "$RES/binhai.time.$k" \
       "$BINHAI" io analyze "$TABLE" --format json >"$RES/binhai.json" 2>"$RES/binhai.stderr.$k" \
       || { cat "$RES/binhai.stderr.$k" >&2; exit 1; }
