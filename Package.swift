@@ -8,6 +8,7 @@ let package = Package(
         .executable(name: "binhai", targets: ["binhai"]),
         .library(name: "LinearAlgebra", targets: ["LinearAlgebra"]),
         .library(name: "InputOutput", targets: ["InputOutput"]),
+        .library(name: "ForecastEngine", targets: ["ForecastEngine"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),

@@ -8,4 +8,7 @@ status=0
 echo "### io: binhai io analyze vs pymrio (n = ${IO_SIZES:-2000 4000})"
 # shellcheck disable=SC2086
 bash "$HERE/io/run.sh" ${IO_SIZES:-} || status=$?
+echo "### forecast: Monte Carlo engine vs numpy (draws = ${FORECAST_SIZES:-10000 100000 300000})"
+# shellcheck disable=SC2086
+bash "$HERE/forecast/run.sh" ${FORECAST_SIZES:-} || status=$?
 exit "$status"

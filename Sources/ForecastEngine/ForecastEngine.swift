@@ -2,10 +2,16 @@
 /// `ForecastEngine.docc/Model.md`.
 ///
 /// - `expectedPath(_:)`: the exact expectation (Markov chain with inflows, no sampling).
-/// - `run(_:workers:)`: Monte Carlo with `parameters.draws` draws, summarised per year.
+/// - `run(_:workers:progress:)`: Monte Carlo with `parameters.draws` draws, summarised per year.
 /// - `simulateDraws(_:workers:)`: the raw per-draw series (for tests, charts, custom statistics).
 /// - `requiredEffort(...)` and `compare(...)`/`runVariant(...)`: see EffortSearch.swift, Variants.swift.
 public enum ForecastEngine {
+    /// Progress of a Monte Carlo run: (chunks of draws done, total chunks). Draws run in chunks of 256;
+    /// the callback is called after each chunk from a worker thread, never concurrently with itself,
+    /// with increasing counts, the last call with done == total. Keep it cheap (it runs on the
+    /// workers' time); it cannot change the results.
+    public typealias Progress = @Sendable (_ done: Int, _ total: Int) -> Void
+
     /// The closed-form expected path.
     public static func expectedPath(_ parameters: ForecastParameters) throws -> ExpectedPath {
         ExpectedPath(try PreparedModel(parameters))
@@ -24,9 +30,13 @@ public enum ForecastEngine {
     /// Run the draws and return every draw's yearly series.
     /// - Parameter workers: number of parallel workers (nil = all processors). Results do not
     ///   depend on it.
-    public static func simulateDraws(_ parameters: ForecastParameters, workers: Int? = nil) throws -> DrawSeries {
+    /// - Parameter progress: optional progress callback (see `Progress`).
+    public static func simulateDraws(
+        _ parameters: ForecastParameters, workers: Int? = nil, progress: Progress? = nil
+    ) throws -> DrawSeries {
         let prepared = try PreparedModel(parameters)
-        let out = ChunkedExecutor.run(CompiledModel(prepared), draws: parameters.draws, workers: workers)
+        let out = ChunkedExecutor.run(
+            CompiledModel(prepared), draws: parameters.draws, workers: workers, progress: progress)
         let N = out.draws
         func rows(_ p: UnsafeMutablePointer<Double>) -> [[Double]] {
             (0..<out.years).map { y in Array(UnsafeBufferPointer(start: p + y * N, count: N)) }
@@ -39,9 +49,15 @@ public enum ForecastEngine {
     /// Run the Monte Carlo and summarise it per year.
     /// - Parameter workers: number of parallel workers (nil = all processors). Results are
     ///   bit-identical for any value.
-    public static func run(_ parameters: ForecastParameters, workers: Int? = nil) throws -> ForecastResult {
+    /// - Parameter progress: optional progress callback, (chunks done, total chunks), called from the
+    ///   workers; see `Progress`. The per-year statistics after the last chunk take a few percent
+    ///   of the run on top.
+    public static func run(
+        _ parameters: ForecastParameters, workers: Int? = nil, progress: Progress? = nil
+    ) throws -> ForecastResult {
         let prepared = try PreparedModel(parameters)
-        let out = ChunkedExecutor.run(CompiledModel(prepared), draws: parameters.draws, workers: workers)
+        let out = ChunkedExecutor.run(
+            CompiledModel(prepared), draws: parameters.draws, workers: workers, progress: progress)
         return summarise(prepared, out, workers: workers)
     }
 

@@ -1,0 +1,185 @@
+// forecast-bench: runs ForecastEngine.run on the benchmark scenario and prints JSON.
+//
+//   forecast-bench --draws N --years Y --workers W [--seed S] [--repeat R] [--params-out FILE]
+//
+// The scenario is the engine's default parameters calibrated to the 2020 base year (domestic
+// 1184.4 亿元, foreign 39.0 亿美元 at 6.8976, Beijing share 0.35; no trend), with the plan 2020 → 2020+Y,
+// Pareto tail exponent 3 for every source, an effort path 1.1/1.2/1.3 in 2021–2023 and two major
+// projects — the inputs of the engine's own speed report (Tests/ForecastEngineTests/SpeedReport.swift).
+// --params-out writes everything numpy_engine.py needs (the calibrated parameters, evaluated per year)
+// plus the engine's closed-form expected path, so that both sides run the same inputs.
+// Timing: wall clock of ForecastEngine.run (prepare + draws + per-year statistics), best of R runs.
+import Dispatch
+import ForecastEngine
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Write to standard error (fd 2; the C `stderr` global is not concurrency-safe in Swift 6).
+func printError(_ text: String) {
+    var t = text
+    t.withUTF8 { _ = write(2, $0.baseAddress, $0.count) }
+}
+
+func fail(_ message: String) -> Never {
+    printError("forecast-bench: \(message)\n")
+    exit(2)
+}
+
+var draws = 100_000, years = 10, workers = 1, repeats = 1
+var seed: UInt64 = 1
+var paramsOut: String?
+var showProgress = false
+var args = Array(CommandLine.arguments.dropFirst())
+while !args.isEmpty {
+    let a = args.removeFirst()
+    func value() -> String {
+        guard !args.isEmpty else { fail("\(a) needs a value") }
+        return args.removeFirst()
+    }
+    func int() -> Int {
+        guard let v = Int(value()), v >= 0 else { fail("\(a) needs a non-negative integer") }
+        return v
+    }
+    switch a {
+    case "--draws": draws = int()
+    case "--years": years = int()
+    case "--workers": workers = int()
+    case "--seed": seed = UInt64(int())
+    case "--repeat": repeats = Swift.max(1, int())
+    case "--params-out": paramsOut = value()
+    case "--progress": showProgress = true
+    case "-h", "--help":
+        print("forecast-bench --draws N --years Y --workers W [--seed S] [--repeat R] [--params-out FILE] [--progress]")
+        exit(0)
+    default: fail("unknown argument \(a)")
+    }
+}
+
+// --- the scenario ---------------------------------------------------------------------------------
+var p = ForecastParameters()
+for i in p.sources.indices { p.sources[i].projectSize.tailExponent = 3 }
+p.draws = draws
+p.seed = seed
+p.plan = DoublingPlan(baseYear: 2020, targetYear: 2020 + years)
+p.majorProjects = [
+    MajorProject(
+        name: "某新能源电池基地", industry: "new_energy", carrier: "development_zones", source: "other_domestic",
+        amount: 120, probability: 0.7, expectedYear: 2023),
+    MajorProject(
+        name: "外资航空项目", industry: "aerospace", carrier: "development_zones", source: "foreign",
+        amount: 8, probability: 0.4, expectedYear: 2022),
+]
+p.effort = YearPath([2021: 1.1, 2022: 1.2, 2023: 1.3], initial: 1)
+let base2020 = BaseYearData.Observation(
+    year: 2020, domestic: 1184.4, foreign: 39.0, exchangeRate: 6.8976, beijingShareOfDomestic: 0.35,
+    status: .extrapolated)
+do {
+    p = try Calibration.calibrate(p, to: BaseYearData(observations: [base2020]), trend: .none).parameters
+} catch {
+    fail("calibration: \(error)")
+}
+
+// --- JSON helpers -----------------------------------------------------------------------------------
+func num(_ x: Double) -> String {
+    if x.isNaN || x.isInfinite { return "null" }
+    return "\(x)"
+}
+func arr(_ xs: [Double]) -> String { "[" + xs.map(num).joined(separator: ", ") + "]" }
+func str(_ s: String) -> String {
+    var out = "\""
+    for u in s.unicodeScalars {
+        switch u {
+        case "\"": out += "\\\""
+        case "\\": out += "\\\\"
+        case "\n": out += "\\n"
+        default: out.unicodeScalars.append(u)
+        }
+    }
+    return out + "\""
+}
+
+// --- parameters for numpy ------------------------------------------------------------------------------
+if let path = paramsOut {
+    let expected: ExpectedPath
+    do { expected = try ForecastEngine.expectedPath(p) } catch { fail("expected path: \(error)") }
+    let B = p.plan.baseYear
+    let forecastYears = p.plan.forecastYears
+    let sources = p.sources.map { s -> String in
+        let d = s.projectSize
+        return """
+                {"id": \(str(s.id)), "foreign": \(s.role.isForeign), "lead_arrival_rate": \(num(s.leadArrivalRate)), \
+            "trend_growth": \(num(s.trendGrowth)), "lead_rate_multiplier": \(num(s.leadRateMultiplier)), \
+            "body_log_mean": \(num(d.bodyLogMean)), "body_log_sd": \(num(d.bodyLogStandardDeviation)), \
+            "tail_weight": \(num(d.tailWeight)), "tail_minimum": \(num(d.tailMinimum)), "tail_exponent": \(num(d.tailExponent))}
+            """
+    }
+    let majors = p.majorProjects.map { m -> String in
+        "    {\"source\": \(p.sourceIndex(m.source) ?? 0), \"amount\": \(num(m.amount)), "
+            + "\"probability\": \(num(m.probability)), \"year\": \(m.expectedYear)}"
+    }
+    let json = """
+        {
+          "comment": "Calibrated ForecastParameters written by forecast-bench; the model is ForecastEngine.docc/Model.md",
+          "base_year": \(B), "target_year": \(p.plan.targetYear), "multiplier": \(num(p.plan.multiplier)),
+          "seed": \(p.seed),
+          "advance": \(arr(p.pipeline.transitions.map(\.advance))),
+          "drop_out": \(arr(p.pipeline.transitions.map(\.dropOut))),
+          "landing_stage": \(p.pipeline.landingStage),
+          "schedule": \(arr(p.disbursement.shares)),
+          "effort": \(arr(forecastYears.map { p.effort.value(in: $0) })),
+          "effort_scale": \(num(p.effortScale)),
+          "exchange_rate_base": \(num(p.exchangeRate.value(in: B))),
+          "exchange_rate": \(arr(forecastYears.map { p.exchangeRate.value(in: $0) })),
+          "arrival_volatility": \(num(p.arrivalVolatility)),
+          "minimum_amount": \(num(p.targets.minimumAmount)),
+          "individual_size_threshold": \(num(p.individualSizeThreshold)),
+          "stage_targets": \(arr(p.targets.perStage)),
+          "sources": [
+        \(sources.joined(separator: ",\n"))
+          ],
+          "majors": [
+        \(majors.joined(separator: ",\n"))
+          ],
+          "check": {"base_year_total": \(num(expected.baseYearTotal)), "expected": \(arr(expected.investmentInPlace))}
+        }
+
+        """
+    guard let f = fopen(path, "w") else { fail("cannot write \(path)") }
+    fputs(json, f)
+    fclose(f)
+}
+
+// --- run ---------------------------------------------------------------------------------------------
+var times: [Double] = []
+var result: ForecastResult?
+for _ in 0..<repeats {
+    var progress: ForecastEngine.Progress?
+    if showProgress { progress = { done, total in printError("\rchunks \(done)/\(total)") } }
+    let t0 = DispatchTime.now().uptimeNanoseconds
+    do {
+        result = try ForecastEngine.run(p, workers: workers, progress: progress)
+    } catch {
+        fail("run: \(error)")
+    }
+    let t1 = DispatchTime.now().uptimeNanoseconds
+    if showProgress { printError("\n") }
+    times.append(Double(t1 - t0) / 1e9)
+}
+let r = result!
+let rows = r.yearly.map(\.investmentInPlace)
+print("""
+    {"engine": "swift", "draws": \(draws), "workers": \(workers), "seed": \(seed), \
+    "seconds": \(num(times.min()!)), "all_seconds": \(arr(times)),
+     "years": [\(r.years.map(String.init).joined(separator: ", "))],
+     "base_year_total": \(num(r.baseYearTotal)), "probability_target_met": \(num(r.probabilityTargetMet)),
+     "mean": \(arr(rows.map(\.mean))),
+     "se": \(arr(rows.map(\.standardError))),
+     "p10": \(arr(rows.map(\.p10))),
+     "p50": \(arr(rows.map(\.p50))),
+     "p90": \(arr(rows.map(\.p90))),
+     "expected": \(arr(r.yearly.map(\.expectedInvestmentInPlace)))}
+    """)
