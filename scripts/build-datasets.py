@@ -27,10 +27,10 @@ RES = ROOT / "Sources" / "Datasets" / "Resources"
 # The share of the 42-sector code credited to an industry = output of those 153 codes / output of
 # all 153 codes that make up the 42-sector code. Industries: the 1+3+4 catalogue.
 PARTS_153 = {  # 42-code: (all 153 codes in it, {industry: [codes]})
-    "03": (["007"], {"petrochemical": ["007"]}),
-    "11": (["041", "042"], {"petrochemical": ["041"]}),
+    "03": (["007"], {"petrochemicals": ["007"]}),
+    "11": (["041", "042"], {"petrochemicals": ["041"]}),
     "12": ([f"{c:03d}" for c in range(43, 52)], {
-        "petrochemical": ["043", "044", "045", "046"],
+        "petrochemicals": ["043", "044", "045", "046"],
         "new_materials": ["047", "048", "051"],
         "biomedicine": ["050"],
     }),
@@ -101,7 +101,7 @@ INDUSTRIES = [  # id, zh, en, group in the 1+3+4 framework
     ("new_energy", "新能源", "New energy", "3"),
     ("new_materials", "新材料", "New materials", "3"),
     ("equipment", "装备制造", "Equipment manufacturing", "4"),
-    ("petrochemical", "石油化工", "Petrochemicals", "4"),
+    ("petrochemicals", "石油化工", "Petrochemicals", "4"),
     ("automotive", "汽车", "Automotive", "4"),
     ("aerospace", "航空航天", "Aerospace", "4"),
     ("other", "其他", "Other industries", "other"),

@@ -29,4 +29,32 @@ public enum EmbeddedDatasets {
             return url
         }
     }
+
+    /// Name of the default Binhai dataset folder inside the bundle.
+    public static let binhaiDefaultName = "binhai-default"
+
+    /// Folder of the default Binhai New Area dataset (`dataset.yaml` manifest, `history.csv`,
+    /// `industries.csv`, `concordance.csv`, `carriers.csv`, `beijing.csv`): published figures with
+    /// their sources, derived and assumed values marked as such. Its IO table is `nbs2020_42`.
+    /// - Throws: `MissingResource` if the bundle lacks it.
+    public static var binhaiDefault: URL {
+        get throws {
+            guard let url = Bundle.module.url(forResource: binhaiDefaultName, withExtension: nil) else {
+                throw MissingResource(name: binhaiDefaultName)
+            }
+            return url
+        }
+    }
+
+    /// The folder of a built-in dataset or table by name (`binhai-default`, `nbs-2020-42`), or nil.
+    public static func folder(named name: String) throws -> URL? {
+        switch name {
+        case binhaiDefaultName: return try binhaiDefault
+        case nbs2020_42Name: return try nbs2020_42
+        default: return nil
+        }
+    }
+
+    /// Names accepted by `folder(named:)`.
+    public static let names = [binhaiDefaultName, nbs2020_42Name]
 }

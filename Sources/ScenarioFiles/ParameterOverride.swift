@@ -5,7 +5,7 @@ import Yams
 ///
 /// Paths walk mappings by key (`engine.sources.foreign.lead_rate`), lists by index
 /// (`engine.major_projects[0].probability` or `engine.major_projects.0.probability`), and lists
-/// of named items by name (`engine.major_projects.某新能源电池基地.probability`).
+/// of named items by `name` or `id` (`engine.major_projects.某新能源电池基地.probability`).
 /// A value written `x0.7` (or `×0.7`) multiplies the current value; where the file does not set
 /// the parameter, the factor is kept and applied to the parameter's default when the scenario is
 /// read.
@@ -93,7 +93,9 @@ public struct ParameterOverride {
                     throw error("index \(i) is out of range: \(walked.joined(separator: ".")) has \(items.count) items", at: walked)
                 }
                 index = i
-            } else if let i = items.firstIndex(where: { $0.mapping?["name"]?.scalar?.string == key }) {
+            } else if let i = items.firstIndex(where: {
+                $0.mapping?["name"]?.scalar?.string == key || $0.mapping?["id"]?.scalar?.string == key
+            }) {
                 index = i
             } else {
                 throw error("no item named \"\(key)\" in \(walked.joined(separator: "."))", at: walked)

@@ -1,14 +1,14 @@
 /// A small RFC 4180 CSV parser for text files and header lines: quoted fields (with `""` for a
 /// quote, commas and line breaks allowed inside quotes), CRLF or LF, optional UTF-8 byte-order
 /// mark. Used for `sectors.csv` and header lines; numeric bodies go through `NumericCSVReader`.
-enum CSVText {
+public enum CSVText {
     /// One record and the 1-based physical line it starts on.
-    struct Record: Equatable {
-        var line: Int
-        var fields: [String]
+    public struct Record: Equatable, Sendable {
+        public var line: Int
+        public var fields: [String]
     }
 
-    enum ParseError: Error, Equatable {
+    public enum ParseError: Error, Equatable {
         /// A quoted field that is never closed, starting on `line`.
         case unterminatedQuote(line: Int)
         /// Text right after a closing quote, e.g. `"a"b`, at (line, field), 1-based.
@@ -17,7 +17,7 @@ enum CSVText {
 
     /// Parses all records of `input`; blank lines are skipped. `firstLine` is the physical line
     /// number of the first byte (1 for a whole file).
-    static func parse(_ input: [UInt8], firstLine: Int = 1) throws(ParseError) -> [Record] {
+    public static func parse(_ input: [UInt8], firstLine: Int = 1) throws(ParseError) -> [Record] {
         let quote = UInt8(ascii: "\""), comma = UInt8(ascii: ","), lf = UInt8(ascii: "\n"),
             cr = UInt8(ascii: "\r")
         var bytes = input[...]

@@ -1,0 +1,209 @@
+import Datasets
+import ForecastEngine
+import Foundation
+
+/// A dataset folder: `dataset.yaml` (manifest: units, sources, calibration defaults and
+/// assumed engine defaults), `history.csv` (base-year and historical totals with status and
+/// source), `industries.csv`, `carriers.csv`, and a reference to its IO table.
+///
+/// The embedded default is `builtin:binhai-default`; a user's own folder of the same layout
+/// replaces it (`dataset: path/to/folder` in a scenario, relative to the scenario file).
+public struct Dataset {
+    public var id: String
+    public var title: LocalizedName
+    /// Where the files are.
+    public var folder: URL
+    /// How the scenario named it (`builtin:binhai-default` or the path as written).
+    public var reference: String
+    /// All yearly observations with domestic, foreign and exchange rate (history.csv).
+    public var observations: [BaseYearData.Observation]
+    /// Every exchange rate in history.csv (CNY per USD by year); later years carry the last one.
+    public var exchangeRates: [Int: Double]
+    /// Industries with lead shares (industries.csv `investment_share`, normalised by the engine).
+    public var industries: [Industry]
+    /// Carriers with lead shares (carriers.csv).
+    public var carriers: [Carrier]
+    /// Calibration defaults from the manifest.
+    public var trend: TrendFit
+    public var trendYears: [Int]?
+    public var beijingShareOfDomestic: Double?
+    /// The manifest's `assumptions:` block (same keys as a scenario's `engine:` block).
+    public var assumptions: YAMLValue?
+    /// Folder of the IO table (for the industry-chain module), if the manifest names one.
+    public var ioTableFolder: URL?
+    /// One line per base-year figure: value, unit, status and source, for report notes.
+    public var provenance: [String]
+
+    /// Loads `builtin:NAME` or a folder path (relative paths against `base`).
+    public static func load(reference: String, relativeTo base: URL?, at location: SourceLocation) throws -> Dataset {
+        let folder: URL
+        if reference.hasPrefix("builtin:") {
+            let name = String(reference.dropFirst("builtin:".count))
+            guard let url = try Self.builtin(name), name == EmbeddedDatasets.binhaiDefaultName else {
+                throw ScenarioFileError(
+                    location: location, keyPath: "dataset",
+                    message: "unknown built-in dataset \"\(name)\"; available: builtin:\(EmbeddedDatasets.binhaiDefaultName)")
+            }
+            folder = url
+        } else {
+            let expanded = (reference as NSString).expandingTildeInPath
+            folder = expanded.hasPrefix("/") || base == nil
+                ? URL(fileURLWithPath: expanded) : base!.appendingPathComponent(expanded)
+            var isDir: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDir), isDir.boolValue else {
+                throw ScenarioFileError(
+                    location: location, keyPath: "dataset",
+                    message: "dataset folder \(folder.path) does not exist (expected a folder with dataset.yaml, or builtin:\(EmbeddedDatasets.binhaiDefaultName))")
+            }
+        }
+        return try read(folder: folder, reference: reference)
+    }
+
+    static func builtin(_ name: String) throws -> URL? {
+        do {
+            return try EmbeddedDatasets.folder(named: name)
+        } catch {
+            throw ScenarioFileError(
+                location: SourceLocation(file: "builtin:\(name)", line: 1, column: 1), keyPath: "", message: "\(error)")
+        }
+    }
+
+    /// Display name of a file of the dataset in error messages.
+    static func name(_ file: String, in folder: URL, reference: String) -> String {
+        reference.hasPrefix("builtin:") ? "\(reference)/\(file)" : folder.appendingPathComponent(file).path
+    }
+
+    static func read(folder: URL, reference: String) throws -> Dataset {
+        let manifestName = name("dataset.yaml", in: folder, reference: reference)
+        let root = try YAMLValue.load(folder.appendingPathComponent("dataset.yaml"), displayName: manifestName)
+        let m = try root.mapping(allowedKeys: [
+            "id", "title", "version", "base_year", "units", "io_table", "files", "sources", "calibration",
+            "assumptions", "not_published",
+        ])
+        let id = try m.required("id").string()
+        let t = try m.optional("title")?.localizedName() ?? (zh: id, en: id)
+        var files = ["history": "history.csv", "industries": "industries.csv", "carriers": "carriers.csv"]
+        if let f = m.optional("files") {
+            for entry in try f.mapping().entries { files[entry.key] = try entry.value.string() }
+        }
+        var dataset = Dataset(
+            id: id, title: LocalizedName(zh: t.zh, en: t.en), folder: folder, reference: reference,
+            observations: [], exchangeRates: [:], industries: Industry.catalogue, carriers: Carrier.catalogue, trend: .total,
+            trendYears: nil, beijingShareOfDomestic: nil, assumptions: m.optional("assumptions"),
+            ioTableFolder: nil, provenance: [])
+        if let io = m.optional("io_table") {
+            dataset.ioTableFolder = try ioFolder(io, folder: folder)
+        }
+        if let c = m.optional("calibration") {
+            let cm = try c.mapping(allowedKeys: ["trend", "trend_years", "beijing_share_of_domestic"])
+            if let tr = cm.optional("trend") { dataset.trend = try Self.trend(tr) }
+            if let ty = cm.optional("trend_years") { dataset.trendYears = try ty.sequence().map { try $0.int(in: 1900...2200) } }
+            if let b = cm.optional("beijing_share_of_domestic") { dataset.beijingShareOfDomestic = try b.probability() }
+        }
+        try dataset.readHistory(file: files["history"] ?? "history.csv")
+        try dataset.readIndustries(file: files["industries"] ?? "industries.csv")
+        try dataset.readCarriers(file: files["carriers"] ?? "carriers.csv")
+        return dataset
+    }
+
+    static func trend(_ v: YAMLValue) throws -> TrendFit {
+        switch try v.string() {
+        case "none": return .none
+        case "total": return .total
+        case "by_currency": return .byCurrency
+        default: throw v.error("expected none, total or by_currency, got \(v.shortDescription)")
+        }
+    }
+
+    static func ioFolder(_ v: YAMLValue, folder: URL) throws -> URL {
+        let m = try v.mapping(allowedKeys: ["builtin", "path"])
+        if let b = m.optional("builtin") {
+            let name = try b.string()
+            guard let url = try builtin(name) else {
+                throw b.error("unknown built-in table \"\(name)\"; available: \(EmbeddedDatasets.nbs2020_42Name)")
+            }
+            return url
+        }
+        return folder.appendingPathComponent(try m.required("path").string())
+    }
+
+    static func status(_ text: String, row: CSVTable.Row) throws -> BaseYearData.Status {
+        switch text {
+        case "published": return .published
+        case "extrapolated", "derived": return .extrapolated
+        case "assumed": return .assumed
+        default:
+            throw row.error("unknown status \"\(text)\"; expected published, extrapolated, derived or assumed", column: "status")
+        }
+    }
+
+    mutating func readHistory(file: String) throws {
+        let display = Self.name(file, in: folder, reference: reference)
+        let table = try CSVTable.read(
+            folder.appendingPathComponent(file), displayName: display,
+            required: ["year", "indicator", "value", "unit", "status", "source"])
+        struct Cell { var value: Double; var status: BaseYearData.Status; var text: String }
+        var cells: [Int: [String: Cell]] = [:]
+        for row in table.rows {
+            guard let year = Int(try row.text("year")) else {
+                throw row.error("expected a year, got \"\(try row.text("year"))\"", column: "year")
+            }
+            let indicator = try row.text("indicator")
+            let value = try row.number("value")
+            let statusText = try row.text("status")
+            let st = try Self.status(statusText, row: row)
+            let text = "\(year) \(indicator) = \(YAMLValue.format(value)) \(try row.text("unit")) (\(statusText), \(try row.text("source")))"
+                + (row.optionalText("note").map { ": \($0)" } ?? "")
+            cells[year, default: [:]][indicator] = Cell(value: value, status: st, text: text)
+        }
+        for (year, c) in cells { if let r = c["exchange_rate"] { exchangeRates[year] = r.value } }
+        let shareCell = cells.sorted { $0.key > $1.key }.lazy.compactMap { $0.value["beijing_share_of_domestic"] }.first
+        if beijingShareOfDomestic == nil { beijingShareOfDomestic = shareCell?.value }
+        for year in cells.keys.sorted() {
+            let c = cells[year]!
+            guard let d = c["domestic_in_place"], let f = c["foreign_in_place"], let r = c["exchange_rate"] else { continue }
+            observations.append(BaseYearData.Observation(
+                year: year, domestic: d.value, foreign: f.value, exchangeRate: r.value,
+                beijingShareOfDomestic: beijingShareOfDomestic, domesticStatus: d.status,
+                foreignStatus: f.status, exchangeRateStatus: r.status, beijingShareStatus: shareCell?.status ?? .assumed))
+            provenance += [d.text, f.text, r.text]
+        }
+        if let s = shareCell { provenance.append(s.text) }
+        if observations.isEmpty {
+            throw ScenarioFileError(
+                location: SourceLocation(file: display, line: 1, column: 1), keyPath: "",
+                message: "no year has all of domestic_in_place, foreign_in_place and exchange_rate")
+        }
+    }
+
+    mutating func readIndustries(file: String) throws {
+        let table = try CSVTable.read(
+            folder.appendingPathComponent(file), displayName: Self.name(file, in: folder, reference: reference),
+            required: ["id", "name_zh", "name_en", "investment_share"])
+        industries = try table.rows.map { row in
+            let share = try row.number("investment_share")
+            guard share >= 0 else { throw row.error("expected a share ≥ 0", column: "investment_share") }
+            return Industry(
+                id: try row.text("id"), name: LocalizedName(zh: try row.text("name_zh"), en: try row.text("name_en")),
+                leadShare: share)
+        }
+    }
+
+    mutating func readCarriers(file: String) throws {
+        let table = try CSVTable.read(
+            folder.appendingPathComponent(file), displayName: Self.name(file, in: folder, reference: reference),
+            required: ["id", "name_zh", "name_en", "kind", "investment_share"])
+        carriers = try table.rows.map { row in
+            let share = try row.number("investment_share")
+            guard share >= 0 else { throw row.error("expected a share ≥ 0", column: "investment_share") }
+            guard let kind = CarrierKind(rawValue: try row.text("kind")) else {
+                throw row.error(
+                    "unknown carrier kind; expected \(CarrierKind.allCases.map(\.rawValue).joined(separator: ", "))",
+                    column: "kind")
+            }
+            return Carrier(
+                id: try row.text("id"), name: LocalizedName(zh: try row.text("name_zh"), en: try row.text("name_en")),
+                kind: kind, leadShare: share)
+        }
+    }
+}

@@ -1,0 +1,40 @@
+import ForecastEngine
+import Foundation
+
+/// A scenario read from a YAML file: the calibrated baseline parameters, the dataset they were
+/// calibrated on, the module list, and the named variants (each a full, calibrated parameter set).
+public struct Scenario {
+    public var id: String
+    public var title: LocalizedName
+    /// The scenario file as the user named it.
+    public var file: String
+    public var dataset: Dataset
+    /// Calibrated baseline parameters.
+    public var parameters: ForecastParameters
+    /// What calibration found (base-year total, trend, lead rates).
+    public var calibration: CalibrationResult
+    /// Probability q for "the effort needed to reach the target with probability q" (`plan.target_probability`).
+    public var targetProbability: Double
+    /// Modules in the order listed (run by the module layer).
+    public var modules: [ModuleUse]
+    /// Variants and sweep points, in file order (variants first).
+    public var variants: [ScenarioVariant]
+    /// Figures the baseline rests on, with status and source (for report notes).
+    public var provenance: [String]
+}
+
+/// One `modules:` entry: `{use: id, with: {...}}`.
+public struct ModuleUse {
+    public var id: String
+    /// The `with:` block, validated by the module against its parameter schema.
+    public var parameters: YAMLValue?
+    public var location: SourceLocation
+}
+
+/// A named alternative to the baseline: the overrides it applies and the calibrated parameters.
+public struct ScenarioVariant {
+    public var name: String
+    /// `path=value` texts, for reports.
+    public var overrides: [String]
+    public var parameters: ForecastParameters
+}

@@ -1,0 +1,205 @@
+import Datasets
+import ForecastEngine
+import Foundation
+import Yams
+
+/// Reads scenario files. Every problem is a `ScenarioFileError` naming the file, line, column
+/// and key path; unknown keys are errors.
+///
+/// ```yaml
+/// id: doubling-2020-2025
+/// title: {zh: 招商引资总量倍增（2020→2025）, en: Investment doubling 2020→2025}
+/// dataset: builtin:binhai-default
+/// plan: {indicator: investment_in_place, base_year: 2020, target_year: 2025, multiplier: 2.0}
+/// engine: {draws: 20000, seed: 2021, effort: {2021: 1.1}}
+/// variants:
+///   weak-fdi: {engine.sources.foreign.lead_rate: "x0.7"}
+/// ```
+public enum ScenarioLoader {
+    static let topKeys = ["id", "title", "description", "dataset", "plan", "calibration", "engine", "modules", "variants", "sweep"]
+    /// Largest number of sweep points (the grid's product of list lengths).
+    public static let maximumSweepPoints = 200
+
+    /// Load `url`, applying `overrides` (from `--set`) before anything is read.
+    public static func load(_ url: URL, displayName: String? = nil, overrides: [ParameterOverride] = []) throws -> Scenario {
+        let root = try YAMLValue.load(url, displayName: displayName)
+        return try load(root: root, baseFolder: url.deletingLastPathComponent(), overrides: overrides)
+    }
+
+    /// Load from YAML text (for tests and tools).
+    public static func load(text: String, file: String, baseFolder: URL? = nil, overrides: [ParameterOverride] = []) throws -> Scenario {
+        try load(root: try YAMLValue.parse(text, file: file), baseFolder: baseFolder, overrides: overrides)
+    }
+
+    static func load(root: YAMLValue, baseFolder: URL?, overrides: [ParameterOverride]) throws -> Scenario {
+        var node = root.node
+        for o in overrides { node = try o.apply(to: node) }
+        let top = YAMLValue(node: node, keyPath: "", file: root.file)
+        let m = try top.mapping(allowedKeys: topKeys)
+        let datasetValue = m.optional("dataset")
+        let reference = try datasetValue?.string() ?? "builtin:\(EmbeddedDatasets.binhaiDefaultName)"
+        let dataset = try Dataset.load(
+            reference: reference, relativeTo: baseFolder, at: datasetValue?.location ?? top.location)
+        let baseline = try build(top, dataset: dataset)
+
+        var variants: [ScenarioVariant] = []
+        if let vs = m.optional("variants") {
+            for entry in try vs.mapping().entries {
+                var vnode = node
+                var texts: [String] = []
+                for o in try entry.value.mapping().entries {
+                    let po = ParameterOverride(path: o.key, value: o.value.node, origin: o.value.location)
+                    vnode = try po.apply(to: vnode)
+                    texts.append("\(o.key)=\(scalarText(o.value.node))")
+                }
+                let built = try build(YAMLValue(node: vnode, keyPath: "", file: root.file), dataset: dataset)
+                variants.append(ScenarioVariant(name: entry.key, overrides: texts, parameters: built.parameters))
+            }
+        }
+        if let sw = m.optional("sweep") {
+            variants += try sweep(sw, node: node, file: root.file, dataset: dataset)
+        }
+        return Scenario(
+            id: baseline.id, title: baseline.title, file: root.file, dataset: dataset,
+            parameters: baseline.parameters, calibration: baseline.calibration,
+            targetProbability: baseline.targetProbability, modules: baseline.modules, variants: variants,
+            provenance: dataset.provenance)
+    }
+
+    static func scalarText(_ node: Node) -> String {
+        if case let .scalar(s) = node { return s.string }
+        return (try? Yams.serialize(node: node).trimmingCharacters(in: .whitespacesAndNewlines)) ?? "…"
+    }
+
+    /// `sweep: {path: [v1, v2], path2: [w1, w2]}` → the grid of all combinations.
+    static func sweep(_ sw: YAMLValue, node: Node, file: String, dataset: Dataset) throws -> [ScenarioVariant] {
+        let axes = try sw.mapping().entries.map { entry -> (String, [YAMLValue]) in
+            let values = try entry.value.sequence()
+            if values.isEmpty { throw entry.value.error("expected a non-empty list of values") }
+            return (entry.key, values)
+        }
+        let count = axes.reduce(1) { $0 * $1.1.count }
+        if count > maximumSweepPoints {
+            throw sw.error("the sweep has \(count) points; at most \(maximumSweepPoints) are allowed")
+        }
+        var out: [ScenarioVariant] = []
+        for index in 0..<(axes.isEmpty ? 0 : count) {
+            var rest = index
+            var vnode = node
+            var texts: [String] = []
+            for (path, values) in axes.reversed() {
+                let v = values[rest % values.count]
+                rest /= values.count
+                vnode = try ParameterOverride(path: path, value: v.node, origin: v.location).apply(to: vnode)
+                texts.insert("\(path)=\(scalarText(v.node))", at: 0)
+            }
+            let built = try build(YAMLValue(node: vnode, keyPath: "", file: file), dataset: dataset)
+            out.append(ScenarioVariant(name: texts.joined(separator: ", "), overrides: texts, parameters: built.parameters))
+        }
+        return out
+    }
+
+    struct Built {
+        var id: String
+        var title: LocalizedName
+        var parameters: ForecastParameters
+        var calibration: CalibrationResult
+        var targetProbability: Double
+        var modules: [ModuleUse]
+    }
+
+    /// Map one scenario document (after overrides) onto calibrated parameters.
+    static func build(_ top: YAMLValue, dataset: Dataset) throws -> Built {
+        let m = try top.mapping(allowedKeys: topKeys)
+        let id = try m.required("id").string()
+        let t = try m.required("title").localizedName()
+        var p = ForecastParameters(industries: dataset.industries, carriers: dataset.carriers)
+        for (year, rate) in dataset.exchangeRates { p.exchangeRate.values[year] = rate }
+        var targetProbability = 0.8
+        if let pv = m.optional("plan") {
+            let pm = try pv.mapping(allowedKeys: ["indicator", "base_year", "target_year", "multiplier", "target_probability"])
+            if let iv = pm.optional("indicator") {
+                let text = try iv.string()
+                guard let ind = PlanIndicator(rawValue: text) else {
+                    throw iv.error("unknown indicator; supported: \(PlanIndicator.allCases.map(\.rawValue).joined(separator: ", "))")
+                }
+                p.plan.indicator = ind
+            }
+            if let v = pm.optional("base_year") { p.plan.baseYear = try v.int(in: 1990...2100) }
+            if let v = pm.optional("target_year") {
+                p.plan.targetYear = try v.int(in: (p.plan.baseYear + 1)...(p.plan.baseYear + 50))
+            }
+            if let v = pm.optional("multiplier") { p.plan.multiplier = try v.number(current: p.plan.multiplier, in: 0.01...100) }
+            if let v = pm.optional("target_probability") { targetProbability = try v.number(current: targetProbability, in: 0.01...0.99) }
+        }
+        if let a = dataset.assumptions { try EngineBlock.apply(a, to: &p) }
+        if let e = m.optional("engine") { try EngineBlock.apply(e, to: &p) }
+        let modules = try m.optional("modules").map(Self.modules) ?? []
+        let data = try calibrationData(m.optional("calibration"), dataset: dataset, plan: p.plan, at: top)
+        do {
+            try p.validate()
+        } catch {
+            throw top.error("invalid parameters: \(error)")
+        }
+        let result: CalibrationResult
+        do {
+            result = try Calibration.calibrate(p, to: data.data, trend: data.trend)
+        } catch {
+            throw (m.optional("calibration") ?? top).error("calibration failed: \(error)")
+        }
+        return Built(
+            id: id, title: LocalizedName(zh: t.zh, en: t.en), parameters: result.parameters, calibration: result,
+            targetProbability: targetProbability, modules: modules)
+    }
+
+    static func modules(_ v: YAMLValue) throws -> [ModuleUse] {
+        try v.sequence().map { item in
+            let m = try item.mapping(allowedKeys: ["use", "with"])
+            let use = try m.required("use")
+            return ModuleUse(id: try use.string(), parameters: m.optional("with"), location: use.location)
+        }
+    }
+
+    /// The observations calibration uses: the dataset's (restricted to the trend years and the
+    /// base year) plus the scenario's own `calibration.observations`.
+    static func calibrationData(
+        _ v: YAMLValue?, dataset: Dataset, plan: DoublingPlan, at top: YAMLValue
+    ) throws -> (data: BaseYearData, trend: TrendFit) {
+        var trend = dataset.trend
+        var years = dataset.trendYears
+        var share = dataset.beijingShareOfDomestic
+        var extra: [BaseYearData.Observation] = []
+        if let v {
+            let m = try v.mapping(allowedKeys: ["trend", "trend_years", "beijing_share_of_domestic", "observations"])
+            if let tv = m.optional("trend") { trend = try Dataset.trend(tv) }
+            if let ty = m.optional("trend_years") { years = try ty.sequence().map { try $0.int(in: 1900...2200) } }
+            if let b = m.optional("beijing_share_of_domestic") { share = try b.probability() }
+            if let ov = m.optional("observations") {
+                extra = try ov.sequence().map { item in
+                    let om = try item.mapping(allowedKeys: ["year", "domestic_yi", "foreign_usd_yi", "exchange_rate", "status", "note"])
+                    let statusText = try om.optional("status")?.string() ?? "assumed"
+                    guard let status = BaseYearData.Status(rawValue: statusText == "derived" ? "extrapolated" : statusText) else {
+                        throw try om.required("status").error("expected published, extrapolated, derived or assumed")
+                    }
+                    return BaseYearData.Observation(
+                        year: try om.required("year").int(in: 1900...2200),
+                        domestic: try om.required("domestic_yi").number(current: 0, in: 0...1e7),
+                        foreign: try om.required("foreign_usd_yi").number(current: 0, in: 0...1e6),
+                        exchangeRate: try om.required("exchange_rate").number(current: 0, in: 0.01...1000),
+                        beijingShareOfDomestic: share, status: status)
+                }
+            }
+        }
+        var byYear: [Int: BaseYearData.Observation] = [:]
+        for o in dataset.observations { byYear[o.year] = o }
+        for o in extra { byYear[o.year] = o }
+        let keep = Set((years ?? Array(byYear.keys)) + [plan.baseYear])
+        var observations = byYear.values.filter { keep.contains($0.year) }.sorted { $0.year < $1.year }
+        for i in observations.indices { observations[i].beijingShareOfDomestic = share }
+        guard observations.contains(where: { $0.year == plan.baseYear }) else {
+            throw (v ?? top).error(
+                "no base-year figures for \(plan.baseYear): the dataset has \(dataset.observations.map { String($0.year) }.joined(separator: ", ")); add calibration.observations with year \(plan.baseYear)")
+        }
+        return (BaseYearData(observations: observations), trend)
+    }
+}
