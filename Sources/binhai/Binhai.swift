@@ -14,6 +14,12 @@ struct Binhai: ParsableCommand {
         subcommands: Binhai.subcommandList
     )
 
+    /// Entry point: choose fast BLAS kernels first (may re-execute once), then parse arguments.
+    static func main() {
+        BLASKernelSelection.reexecIfGenericKernels()
+        main(nil)
+    }
+
     /// Every subcommand, in the order `binhai --help` lists them. Each lives in its own file.
     static let subcommandList: [ParsableCommand.Type] = [
         IOCommand.self,

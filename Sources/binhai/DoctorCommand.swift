@@ -16,28 +16,10 @@ struct DoctorCommand: ParsableCommand {
         for name in ["OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "OPENBLAS_CORETYPE"] {
             if let v = ProcessInfo.processInfo.environment[name] { print("\(name)=\(v)") }
         }
-        if let hint = Self.coreTypeHint(runtime) { print("hint: \(hint)") }
-    }
-
-    /// OpenBLAS builds older than the CPU fall back to generic (Prescott) kernels, about 4×
-    /// slower on LU than the AVX2/AVX-512 ones (measured on this project's 2-core Xeon: dgetrf
-    /// n=4000 1.44 s Prescott, 0.57 s Haswell, 0.36 s SkylakeX). Suggest the override when it applies.
-    static func coreTypeHint(_ runtime: BLASRuntime) -> String? {
-        guard runtime.implementation == .openBLAS, runtime.openBLASCoreName == "Prescott",
-            ProcessInfo.processInfo.environment["OPENBLAS_CORETYPE"] == nil,
-            let cpuinfo = try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8),
-            let flags = cpuinfo.split(separator: "\n").first(where: { $0.hasPrefix("flags") })
-        else { return nil }
-        let set = Set(flags.split(separator: " ").map(String.init))
-        let suggestion: String
-        if set.contains("avx512f") && set.contains("avx512bw") {
-            suggestion = "SkylakeX"
-        } else if set.contains("avx2") && set.contains("fma") {
-            suggestion = "Haswell"
-        } else {
-            return nil
+        if let chosen = ProcessInfo.processInfo.environment[BLASKernelSelection.markerVariable] {
+            print("note: OpenBLAS does not recognise this CPU; binhai chose its \(chosen) kernels (set OPENBLAS_CORETYPE yourself, or BINHAI_BLAS_AUTOTUNE=0 to keep the generic ones)")
+        } else if let suggestion = BLASKernelSelection.suggestedCoreType(runtime) {
+            print("hint: OpenBLAS does not recognise this CPU and uses its generic Prescott kernels; `export OPENBLAS_CORETYPE=\(suggestion)` makes large factorisations several times faster")
         }
-        return "OpenBLAS does not recognise this CPU and uses its generic Prescott kernels; "
-            + "`export OPENBLAS_CORETYPE=\(suggestion)` makes large factorisations several times faster"
     }
 }
