@@ -30,7 +30,7 @@ let package = Package(
         // Embedded datasets (SwiftPM resources) so the tool runs from any folder.
         .target(
             name: "Datasets",
-            resources: [.copy("Resources/nbs-2020-42"), .copy("Resources/binhai-default")]),
+            resources: [.copy("Resources/nbs-2020-42"), .copy("Resources/binhai-default"), .copy("Resources/scenarios")]),
         // Renderers: terminal table (CJK widths), Markdown, CSV, JSON, atomic files. No domain words.
         .target(name: "Reports"),
         // Briefing outputs: IO and forecast results as bilingual tables and JSON documents.
@@ -50,7 +50,7 @@ let package = Package(
         .testTarget(name: "ReportsTests", dependencies: ["Reports"]),
         .testTarget(name: "BriefingsTests", dependencies: ["Briefings", "ForecastEngine", "InputOutput", "Reports"]),
         .testTarget(name: "ForecastEngineTests", dependencies: ["ForecastEngine", "LinearAlgebra"]),
-        .testTarget(name: "ScenarioFilesTests", dependencies: ["ScenarioFiles", "ForecastEngine"]),
+        .testTarget(name: "ScenarioFilesTests", dependencies: ["ScenarioFiles", "ForecastEngine", "Datasets"]),
         .testTarget(name: "BinhaiCLITests", dependencies: ["binhai"]),
     ]
 )

@@ -57,4 +57,16 @@ public enum EmbeddedDatasets {
 
     /// Names accepted by `folder(named:)`.
     public static let names = [binhaiDefaultName, nbs2020_42Name]
+
+    /// The default scenario `binhai forecast` runs: the doubling plan 2020→2025 on
+    /// `binhai-default` (the same file as the repository's `scenarios/doubling-2020-2025.yaml`;
+    /// a test keeps the two identical).
+    public static var defaultScenario: URL {
+        get throws {
+            guard let folder = Bundle.module.url(forResource: "scenarios", withExtension: nil) else {
+                throw MissingResource(name: "scenarios")
+            }
+            return folder.appendingPathComponent("doubling-2020-2025.yaml")
+        }
+    }
 }

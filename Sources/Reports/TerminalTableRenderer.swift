@@ -4,7 +4,7 @@ public struct TerminalTableRenderer: Sendable {
     /// Longest cell in display cells before it is cut with "…".
     public var maxCellWidth: Int
 
-    public init(maxCellWidth: Int = 40) { self.maxCellWidth = maxCellWidth }
+    public init(maxCellWidth: Int = 56) { self.maxCellWidth = maxCellWidth }
 
     public func render(_ table: Table) -> String {
         let headers = table.columns.map { DisplayWidth.truncate($0.header, to: maxCellWidth) }

@@ -22,6 +22,9 @@ struct Binhai: ParsableCommand {
 
     /// Every subcommand, in the order `binhai --help` lists them. Each lives in its own file.
     static let subcommandList: [ParsableCommand.Type] = [
+        ForecastCommand.self,
+        RunCommand.self,
+        ValidateCommand.self,
         IOCommand.self,
         DoctorCommand.self,
     ]

@@ -1,3 +1,4 @@
+import Datasets
 import ForecastEngine
 import Foundation
 import Testing
@@ -117,5 +118,13 @@ let scenariosFolder = URL(fileURLWithPath: #filePath)
         #expect(err?.location.file.hasSuffix("history.csv") == true)
         #expect(err?.location.line == 3 && err?.location.column == 3)
         #expect(err?.message == "expected a number, got \"ten\"")
+    }
+}
+
+@Suite struct EmbeddedScenarioTests {
+    @Test func embeddedDefaultScenarioIsTheRepositoryFile() throws {
+        let embedded = try Data(contentsOf: try EmbeddedDatasets.defaultScenario)
+        let repo = try Data(contentsOf: scenariosFolder.appendingPathComponent("doubling-2020-2025.yaml"))
+        #expect(embedded == repo, "copy scenarios/doubling-2020-2025.yaml to Sources/Datasets/Resources/scenarios/")
     }
 }

@@ -1,0 +1,90 @@
+import Briefings
+import ForecastEngine
+import Foundation
+import Reports
+import ScenarioFiles
+
+/// Runs a loaded scenario (baseline, effort search, variants) and writes its briefing.
+struct ScenarioRunner {
+    let scenario: Scenario
+    let options: ScenarioRunOptions
+
+    func run() throws {
+        guard scenario.modules.isEmpty else {
+            let m = scenario.modules[0]
+            throw ScenarioFileError(
+                location: m.location, keyPath: "modules",
+                message: "module \"\(m.id)\" is not available: scenario modules arrive with ScenarioKit in a later version; remove the modules list to run the forecast")
+        }
+        let variantCount = scenario.variants.count
+        let runs = 1 + variantCount + (options.noEffortSearch ? 0 : 1)
+        let bar = ProgressBar(label: "Monte Carlo", unit: "runs")
+        var done = 0
+        func progress(_ k: Int) -> ForecastEngine.Progress {
+            { chunk, total in bar.update(done: k * 1000 + chunk * 1000 / max(total, 1), total: runs * 1000) }
+        }
+        defer { bar.finish() }
+        let baseline = try ForecastEngine.run(scenario.parameters, workers: options.workers, progress: progress(done))
+        done += 1
+        var effort: EffortRequirement? = nil
+        if !options.noEffortSearch {
+            effort = try ForecastEngine.requiredEffort(
+                probability: scenario.targetProbability, parameters: scenario.parameters,
+                draws: min(scenario.parameters.draws, 5000), workers: options.workers)
+            done += 1
+            bar.update(done: done * 1000, total: runs * 1000)
+        }
+        var comparisons: [VariantComparison] = []
+        for v in scenario.variants {
+            let alt = try ForecastEngine.run(v.parameters, workers: options.workers, progress: progress(done))
+            comparisons.append(try ForecastEngine.compare(name: v.name, baseline: baseline, alternative: alt))
+            done += 1
+        }
+        bar.finish()
+        let info = ForecastScenarioInfo(
+            id: scenario.id, title: scenario.title,
+            dataset: "\(scenario.dataset.reference) (\(options.lang.pick(scenario.dataset.title.zh, scenario.dataset.title.en)))",
+            provenance: scenario.provenance)
+        let briefing = ForecastBriefing(
+            result: baseline, scenario: info, effort: effort, variants: comparisons, language: options.lang)
+        try write(briefing)
+    }
+
+    func write(_ briefing: ForecastBriefing) throws {
+        if let out = options.out {
+            let folder = URLPath.fileURL(out)
+            do {
+                try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            } catch {
+                throw ReportError.cannotWrite(path: folder.path, reason: "cannot create the folder")
+            }
+            let files: [(String, OutputFormat)] = [
+                ("report.md", .markdown), ("report.txt", .table), ("forecast.csv", .csv), ("forecast.json", .json),
+            ]
+            for (name, format) in files {
+                let sink = try OutputSink(file: folder.appendingPathComponent(name))
+                do {
+                    try emit(briefing, format: format, to: sink)
+                    try sink.commit()
+                } catch {
+                    sink.discard()
+                    throw error
+                }
+            }
+            FileHandle.standardError.write(Data(
+                "wrote \(files.map { folder.appendingPathComponent($0.0).path }.joined(separator: ", "))\n".utf8))
+        }
+        let stdout = OutputSink.standardOutput()
+        try emit(briefing, format: options.format, to: stdout)
+        try stdout.commit()
+    }
+
+    func emit(_ briefing: ForecastBriefing, format: OutputFormat, to sink: OutputSink) throws {
+        switch format {
+        case .json: try briefing.writeJSON(to: sink)
+        case .table: try sink.write(briefing.text(TerminalTableRenderer()))
+        case .markdown: try sink.write(briefing.text(MarkdownTableRenderer()))
+        case .csv: try sink.write(briefing.csv())
+        }
+    }
+}
