@@ -32,7 +32,9 @@ build: setup
 	$(SWIFT) build
 
 demo: release
-	$(RELEASE_BIN) io analyze
+	$(RELEASE_BIN) forecast
+	@echo
+	@echo "More: $(RELEASE_BIN) run scenarios/what-if-weak-fdi.yaml --out briefing/   |   $(RELEASE_BIN) io analyze --lang en"
 
 test: setup
 	$(SWIFT) test
