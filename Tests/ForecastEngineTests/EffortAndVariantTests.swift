@@ -37,11 +37,14 @@ import Testing
     let fBase = cmp.baseline.bySource.first { $0.id == "foreign" }!.values
     let fAlt = cmp.alternative.bySource.first { $0.id == "foreign" }!.values
     // Common random numbers: domestic moves by much less than its standard error (the counted
-    // pipeline is shared, so only its split shifts); foreign falls in every later year.
+    // pipeline is shared, so only its split shifts); foreign falls from 2023 on, the first year in
+    // which leads of 2021 can land (landing stage 2: h₁ = 0). In 2022 its expectation is unchanged and
+    // the two runs differ only by noise (the shared pipeline stream diverges after the first changed
+    // Poisson draw), so 2022 is not compared (it held by chance before the ziggurat normals).
     for y in 0..<5 {
         let dBase = cmp.baseline.yearly[y].domestic, dAlt = cmp.alternative.yearly[y].domestic
         #expect(abs(dAlt.mean - dBase.mean) < dBase.standardError)
-        if y >= 1 { #expect(fAlt[y] < fBase[y]) }
+        if y >= 2 { #expect(fAlt[y] < fBase[y]) }
         #expect(abs(cmp.years[y].differenceMean - (cmp.years[y].alternativeMean - cmp.years[y].baselineMean)) < 1e-9)
     }
 }

@@ -92,10 +92,21 @@ extension RandomStream {
                 loglam = log(mean)
                 invalpha = 1.1239 + 1.1328 / (b - 3.4)
             }
-            if log(v * invalpha / (a * invUs * invUs + b)) <= -mean + kd * loglam - table.logFactorial(kd) {
+            if RandomStream.logIsBelow(v * invalpha / (a * invUs * invUs + b), -mean + kd * loglam - table.logFactorial(kd)) {
                 return Int(kd)
             }
         }
+    }
+
+    /// log(x) ≤ t, deciding most cases without the logarithm: 1 − 1/x ≤ log x ≤ x − 1 for x > 0, so
+    /// x − 1 ≤ t accepts and 1 − 1/x > t rejects. A margin of 1e-12 (far above the rounding of these
+    /// expressions and of `log`) sends near-ties to the exact test, so the decision — and hence the
+    /// random stream — is the same as `log(x) <= t`.
+    @inlinable @inline(__always)
+    static func logIsBelow(_ x: Double, _ t: Double) -> Bool {
+        if x - 1 <= t - 1e-12 { return true }
+        if 1 - 1 / x > t + 1e-12 { return false }
+        return log(x) <= t
     }
 
     /// Binomial(n, p), exact. For n·min(p, 1−p) < 10: chop-down inversion (one uniform, expected
@@ -114,21 +125,28 @@ extension RandomStream {
     mutating func binomial(_ n: Int, _ p: Double, _ table: LogFactorialView) -> Int {
         if n <= 0 || !(p > 0) { return 0 }
         if p >= 1 { return n }
-        if p <= 0.5 {
-            return binomialSmallP(n, p, table)
-        }
-        return n - binomialSmallP(n, 1 - p, table)
+        return binomial(n, BinomialProbability(p), table)
+    }
+
+    /// Binomial(n, p) with the constants of p computed once (`BinomialProbability`); the same
+    /// numbers as `binomial(n, p)` for the same stream.
+    @inlinable @inline(__always)
+    mutating func binomial(_ n: Int, _ p: BinomialProbability, _ table: LogFactorialView) -> Int {
+        if n <= 0 || p.kind == .zero { return 0 }
+        if p.kind == .one { return n }
+        let k = binomialSmallP(n, p, table)
+        return p.kind == .flipped ? n - k : k
     }
 
     @inlinable
-    mutating func binomialSmallP(_ n: Int, _ p: Double, _ table: LogFactorialView) -> Int {
+    mutating func binomialSmallP(_ n: Int, _ pc: BinomialProbability, _ table: LogFactorialView) -> Int {
         let count = Double(n)
-        let q = 1 - p
+        let p = pc.p, q = pc.q
         if count * p < 10 {
             // Chop-down inversion: P(0) = qⁿ, P(k) = P(k−1)·(n−k+1)/k·p/q. The cap (far beyond the
             // mean, probability < 1e-30) only guards against rounding; the draw is then repeated.
-            let ratio = p / q
-            let p0 = exp(count * log1p(-p))
+            let ratio = pc.ratio
+            let p0 = exp(count * pc.logQ)
             let cap = Swift.min(n, Int(count * p + 40 * (count * p + 1).squareRoot() + 40))
             while true {
                 var u = uniform()
@@ -152,8 +170,8 @@ extension RandomStream {
         let vr = 0.92 - 4.2 * invB
         // Slow path: log f(k)/f(m) = lf(m) + lf(n−m) − lf(k) − lf(n−k) + (k − m)·log r with
         // lf = log-factorial (table, or log Γ(k+1)), r = p/q, m = ⌊(n+1)p⌋; set up on first use.
-        var logR = Double.nan
-        var modeTerm = 0.0
+        let logR = pc.logRatio
+        var modeTerm = Double.nan
         var alpha = 0.0
         while true {
             let u = uniform() - 0.5
@@ -164,25 +182,30 @@ extension RandomStream {
             if !(x >= 0 && x < count + 1) { continue }
             let k = Double(Int(x))
             if us >= 0.07 && v <= vr { return Int(k) }
-            if logR.isNaN {
-                logR = log(p / q)
+            if modeTerm.isNaN {
                 let m = ((count + 1) * p).rounded(.down)
                 modeTerm = table.logFactorial(m) + table.logFactorial(count - m) - m * logR
                 alpha = (2.83 + 5.1 * invB) * spq
             }
-            v = log(v * alpha / (a * invUs * invUs + b))
             let upper = modeTerm + k * logR - table.logFactorial(k) - table.logFactorial(count - k)
-            if v <= upper { return Int(k) }
+            let ratio = v * alpha / (a * invUs * invUs + b)
+            if RandomStream.logIsBelow(ratio, upper) { return Int(k) }
         }
     }
 
-    /// Gamma(shape, scale = 1), exact: Marsaglia & Tsang (2000) for shape ≥ 1; for shape < 1,
-    /// Gamma(shape + 1)·U^(1/shape). Mean = shape, variance = shape.
+    /// Gamma(shape, scale = 1), exact: Marsaglia & Tsang (2000) for shape ≥ 1 with ziggurat
+    /// normals; for shape < 1, Gamma(shape + 1)·U^(1/shape). Mean = shape, variance = shape.
     @inlinable
     public mutating func gamma(shape: Double) -> Double {
+        let t = ZigguratTable.shared
+        return withExtendedLifetime(t) { gamma(shape: shape, t.view) }
+    }
+
+    @inlinable
+    mutating func gamma(shape: Double, _ z: ZigguratView) -> Double {
         if !(shape > 0) { return 0 }
         if shape < 1 {
-            let g = gamma(shape: shape + 1)
+            let g = gamma(shape: shape + 1, z)
             return g * exp(log(uniform()) / shape)
         }
         let d = shape - 1.0 / 3.0
@@ -191,7 +214,7 @@ extension RandomStream {
             var x: Double
             var v: Double
             repeat {
-                x = normal()
+                x = normal(z)
                 v = 1 + c * x
             } while v <= 0
             v = v * v * v
@@ -200,5 +223,36 @@ extension RandomStream {
             if u < 1 - 0.0331 * x2 * x2 { return d * v }
             if log(u) < 0.5 * x2 + d * (1 - v + log(v)) { return d * v }
         }
+    }
+}
+
+/// The constants of one success probability for `RandomStream.binomial`, computed once (per model
+/// parameter) instead of per call: p' = min(p, 1 − p) and its q = 1 − p', p'/q, log(p'/q), log(1 − p').
+@frozen @usableFromInline
+struct BinomialProbability: Sendable {
+    @usableFromInline enum Kind: UInt8, Sendable { case zero, one, direct, flipped }
+    @usableFromInline let kind: Kind
+    /// min(p, 1 − p).
+    @usableFromInline let p: Double
+    @usableFromInline let q: Double
+    @usableFromInline let ratio: Double
+    @usableFromInline let logRatio: Double
+    @usableFromInline let logQ: Double
+
+    @inlinable
+    init(_ probability: Double) {
+        if !(probability > 0) {
+            kind = .zero
+        } else if probability >= 1 {
+            kind = .one
+        } else {
+            kind = probability <= 0.5 ? .direct : .flipped
+        }
+        let small = kind == .flipped ? 1 - probability : (kind == .direct ? probability : 0)
+        p = small
+        q = 1 - small
+        ratio = kind == .direct || kind == .flipped ? small / (1 - small) : 0
+        logRatio = kind == .direct || kind == .flipped ? log(small / (1 - small)) : 0
+        logQ = log1p(-small)
     }
 }

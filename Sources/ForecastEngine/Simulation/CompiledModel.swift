@@ -11,8 +11,8 @@ final class CompiledModel: @unchecked Sendable {
     let majorCount: Int
     let seed: UInt64
 
-    let advance: UnsafeMutablePointer<Double>
-    let dropGivenStay: UnsafeMutablePointer<Double>
+    let advance: UnsafeMutablePointer<BinomialProbability>
+    let dropGivenStay: UnsafeMutablePointer<BinomialProbability>
     let schedule: UnsafeMutablePointer<Double>
     let stageTarget: UnsafeMutablePointer<Double>
     /// [k]: mean initial counted (≥ min) occupancy, Σ_s q_P,s·λ_s·n̂_{s,k} (one chain for all sources).
@@ -21,7 +21,7 @@ final class CompiledModel: @unchecked Sendable {
     let countedArrivals: UnsafeMutablePointer<Double>
     /// [s·Y + y]: conditional probability for the sequential multinomial split of the year's counted
     /// landings: π_{s,t} / Σ_{s' ≥ s} π_{s',t}, with π_{s,t} ∝ q_P,s·E[ℓ_{s,t}].
-    let splitProbability: UnsafeMutablePointer<Double>
+    let splitProbability: UnsafeMutablePointer<BinomialProbability>
     /// [s·Y + y]: mean small-project landings from the initial pipeline, q_S·ℓ^init_{s,t}.
     let smallInitialLandings: UnsafeMutablePointer<Double>
     /// [s·Y + u]: small-project lead arrivals q_S·a_{s,u} (to be multiplied by Z_u).
@@ -37,7 +37,7 @@ final class CompiledModel: @unchecked Sendable {
     /// Per source: stream key, foreign flag and size-class constants.
     let substream: UnsafeMutablePointer<UInt64>
     let isForeign: UnsafeMutablePointer<Bool>
-    let topGivenPipeline: UnsafeMutablePointer<Double>
+    let topGivenPipeline: UnsafeMutablePointer<BinomialProbability>
     let middleMean: UnsafeMutablePointer<Double>
     let middleShape: UnsafeMutablePointer<Double>
     let middleScale: UnsafeMutablePointer<Double>
@@ -59,6 +59,8 @@ final class CompiledModel: @unchecked Sendable {
     /// log k! for the binomial and Poisson rejection steps.
     let logFactorials: LogFactorialTable
     let logFactorialView: LogFactorialView
+    /// Ziggurat tables for the normal deviates of the Gamma sampler and the shocks (the shared table).
+    let ziggurat: ZigguratView
 
     private var allocations: [UnsafeMutableRawPointer] = []
 
@@ -97,8 +99,8 @@ final class CompiledModel: @unchecked Sendable {
             allocs.append(UnsafeMutableRawPointer(p))
             return p
         }
-        advance = buffer(m.advance)
-        dropGivenStay = buffer(m.dropGivenStay)
+        advance = buffer(m.advance.map(BinomialProbability.init))
+        dropGivenStay = buffer(m.dropGivenStay.map(BinomialProbability.init))
         schedule = buffer(m.schedule)
         stageTarget = buffer(m.parameters.targets.perStage)
         initialCounted = buffer(
@@ -115,7 +117,7 @@ final class CompiledModel: @unchecked Sendable {
             }
             if S > 0 && w.reduce(0, +) > 0 { split[(S - 1) * Y + y] = 1 }
         }
-        splitProbability = buffer(split)
+        splitProbability = buffer(split.map(BinomialProbability.init))
         smallInitialLandings = buffer(m.sources.flatMap { s in s.initialLandings.map { $0 * s.sizes.smallProbability } })
         smallArrivals = buffer(m.sources.flatMap { s in s.arrivals.map { $0 * s.sizes.smallProbability } })
         landingKernel = buffer(m.landingKernel)
@@ -124,7 +126,7 @@ final class CompiledModel: @unchecked Sendable {
         history = buffer(m.sources.flatMap(\.historyDisbursement))
         substream = buffer(m.sources.map { Self.substream(for: $0.id) })
         isForeign = buffer(m.sources.map(\.isForeign))
-        topGivenPipeline = buffer(m.sources.map(\.sizes.topGivenPipeline))
+        topGivenPipeline = buffer(m.sources.map { BinomialProbability($0.sizes.topGivenPipeline) })
         middleMean = buffer(m.sources.map(\.sizes.middle.mean))
         middleShape = buffer(m.sources.map(\.sizes.middle.shape))
         middleScale = buffer(m.sources.map(\.sizes.middle.scale))
@@ -144,6 +146,7 @@ final class CompiledModel: @unchecked Sendable {
         allocations = allocs
         logFactorials = LogFactorialTable()
         logFactorialView = logFactorials.view
+        ziggurat = ZigguratTable.shared.view
     }
 
     deinit {

@@ -84,12 +84,12 @@ struct DrawScratch {
 extension CompiledModel {
     /// Sum of `count` aggregated projects: Gamma(count·shape, scale), or count·mean when degenerate.
     @inline(__always)
-    static func aggregate(
+    func aggregate(
         _ rng: inout RandomStream, count: Int, mean: Double, shape: Double, scale: Double
     ) -> Double {
         if count <= 0 { return 0 }
         if scale == 0 { return Double(count) * mean }
-        return rng.gamma(shape: Double(count) * shape) * scale
+        return rng.gamma(shape: Double(count) * shape, ziggurat) * scale
     }
 
     /// One project of the top class (size ≥ τ) of source `s`.
@@ -122,7 +122,7 @@ extension CompiledModel {
         if arrivalVolatility > 0 {
             var rng = RandomStream(seed: seed, draw: UInt64(d), substream: Self.shockSubstream)
             let sigma = arrivalVolatility, drift = -0.5 * arrivalVolatility * arrivalVolatility
-            for y in 0..<Y { z[y] = exp(drift + sigma * rng.normal()) }
+            for y in 0..<Y { z[y] = exp(drift + sigma * rng.normal(ziggurat)) }
         } else {
             for y in 0..<Y { z[y] = 1 }
         }
@@ -163,8 +163,8 @@ extension CompiledModel {
                 var amount = 0.0
                 let c = counted[s * Y + y]
                 if c > 0 {
-                    let top = pTop > 0 ? rng.binomial(c, pTop, lf) : 0
-                    amount += Self.aggregate(
+                    let top = rng.binomial(c, pTop, lf)
+                    amount += aggregate(
                         &rng, count: c - top, mean: middleMean[s], shape: middleShape[s], scale: middleScale[s])
                     var t = 0
                     while t < top {
@@ -181,7 +181,7 @@ extension CompiledModel {
                     u += 1
                 }
                 let small = rng.poisson(smallExpected, lf)
-                amount += Self.aggregate(
+                amount += aggregate(
                     &rng, count: small, mean: smallMean[s], shape: smallShape[s], scale: smallScale[s])
                 landed[y] = amount
             }

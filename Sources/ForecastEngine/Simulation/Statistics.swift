@@ -33,6 +33,52 @@ enum Statistics {
         return vLo + (h - Double(lo)) * (vHi - vLo)
     }
 
+    /// P10, P50 and P90 (numpy's `linear` method, as `quantile`) with one full selection: the median
+    /// first, then P10 among the elements left of it and P90 among those right of it (about 2N
+    /// element visits instead of 3N). The same values as three `quantile` calls. Reorders `x`.
+    static func deciles(_ x: UnsafeMutableBufferPointer<Double>) -> (p10: Double, p50: Double, p90: Double) {
+        let n = x.count
+        if n == 0 { return (.nan, .nan, .nan) }
+        func minimum(_ from: Int, _ to: Int) -> Double {
+            var m = Double.infinity
+            var i = from
+            while i < to {
+                if x[i] < m { m = x[i] }
+                i += 1
+            }
+            return m
+        }
+        func interpolate(_ q: Double, _ lo: Int, _ vLo: Double, _ vHi: () -> Double) -> Double {
+            let h = Double(n - 1) * q
+            if lo + 1 >= n || h == Double(lo) { return vLo }
+            return vLo + (h - Double(lo)) * (vHi() - vLo)
+        }
+        let k50 = Int((Double(n - 1) * 0.5).rounded(.down))
+        let v50 = select(x, k50)
+        let p50 = interpolate(0.5, k50, v50) { minimum(k50 + 1, n) }
+        // P10: order statistic k10 ≤ k50 lies in x[0..<k50] (all ≤ x[k50]) unless k10 == k50.
+        let k10 = Int((Double(n - 1) * 0.1).rounded(.down))
+        let p10: Double
+        if k10 >= k50 {
+            p10 = interpolate(0.1, k50, v50) { minimum(k50 + 1, n) }
+        } else {
+            let left = UnsafeMutableBufferPointer(rebasing: x[0..<k50])
+            let v10 = select(left, k10)
+            p10 = interpolate(0.1, k10, v10) { k10 + 1 < k50 ? minimum(k10 + 1, k50) : v50 }
+        }
+        // P90: order statistic k90 ≥ k50 lies in x[(k50 + 1)...] (all ≥ x[k50]) unless k90 == k50.
+        let k90 = Int((Double(n - 1) * 0.9).rounded(.down))
+        let p90: Double
+        if k90 <= k50 {
+            p90 = interpolate(0.9, k50, v50) { minimum(k50 + 1, n) }
+        } else {
+            let right = UnsafeMutableBufferPointer(rebasing: x[(k50 + 1)..<n])
+            let v90 = select(right, k90 - k50 - 1)
+            p90 = interpolate(0.9, k90, v90) { minimum(k90 + 1, n) }
+        }
+        return (p10, p50, p90)
+    }
+
     /// Hoare quickselect with median-of-three pivots: returns the k-th smallest (0-based) and leaves
     /// x[0..<k] ≤ x[k] ≤ x[k+1..<n].
     static func select(_ x: UnsafeMutableBufferPointer<Double>, _ k: Int) -> Double {
@@ -87,9 +133,8 @@ enum RowDistributions {
                 let (mean, se) = Statistics.meanAndStandardError(row)
                 let buf = UnsafeMutableBufferPointer(rebasing: scratch[0..<N])
                 _ = buf.initialize(from: row)
-                box.pointer[r] = Distribution(
-                    mean: mean, standardError: se, p10: Statistics.quantile(buf, 0.10),
-                    p50: Statistics.quantile(buf, 0.50), p90: Statistics.quantile(buf, 0.90))
+                let q = Statistics.deciles(buf)
+                box.pointer[r] = Distribution(mean: mean, standardError: se, p10: q.p10, p50: q.p50, p90: q.p90)
                 r += workers
             }
         }
