@@ -8,6 +8,7 @@ let package = Package(
         .executable(name: "binhai", targets: ["binhai"]),
         .library(name: "LinearAlgebra", targets: ["LinearAlgebra"]),
         .library(name: "InputOutput", targets: ["InputOutput"]),
+        .library(name: "ScenarioKit", targets: ["ScenarioKit"]),
         .library(name: "ForecastEngine", targets: ["ForecastEngine"]),
     ],
     dependencies: [
@@ -21,6 +22,9 @@ let package = Package(
         .target(name: "LinearAlgebra", dependencies: ["CLinearAlgebra"]),
         // Layer 2: input-output (Leontief / Ghosh) analysis and the IO folder reader.
         .target(name: "InputOutput", dependencies: ["LinearAlgebra"]),
+        // Layer 2: what a module author needs: the ScenarioModule protocol, parameter schema,
+        // engine inputs/outputs as modules see them, result tables. No engine, no files.
+        .target(name: "ScenarioKit", dependencies: ["LinearAlgebra"]),
         // Layer 2: the doubling-plan forecast engine (pipeline model, Monte Carlo, targets).
         .target(name: "ForecastEngine", dependencies: ["LinearAlgebra"]),
         // Layer 3: scenario files (YAML), dataset folders and manifests, validation with locations.
@@ -48,6 +52,7 @@ let package = Package(
             name: "InputOutputTests", dependencies: ["InputOutput", "Datasets", "LinearAlgebra"],
             resources: [.copy("Fixtures")]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports"]),
+        .testTarget(name: "ScenarioKitTests", dependencies: ["ScenarioKit"]),
         .testTarget(name: "BriefingsTests", dependencies: ["Briefings", "ForecastEngine", "InputOutput", "Reports"]),
         .testTarget(name: "ForecastEngineTests", dependencies: ["ForecastEngine", "LinearAlgebra"]),
         .testTarget(name: "ScenarioFilesTests", dependencies: ["ScenarioFiles", "ForecastEngine", "Datasets"]),
