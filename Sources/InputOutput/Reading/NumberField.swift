@@ -64,8 +64,9 @@ enum NumberField {
     }
 
     /// Parses the line `[start, end)` of `base` (the byte at `end` is `\r` or `\n`): returns
-    /// the label and writes `count` numbers to `out`, or returns a failure.
-    /// Call inside `withCNumericLocale`.
+    /// the label and writes `count` numbers to `out`, or returns a failure. Numbers are read
+    /// with `DecimalParser` (results identical to `strtod`'s in the C locale; its rare `strtod`
+    /// fallback sets the C numeric locale itself).
     static func parseLine(
         _ start: UnsafeMutablePointer<UInt8>, count: Int, into out: UnsafeMutablePointer<Double>
     ) -> (label: String, failure: RowFailure?) {
@@ -131,17 +132,11 @@ enum NumberField {
             if d == UInt8(ascii: "0") && (s[1] == UInt8(ascii: "x") || s[1] == UInt8(ascii: "X")) {
                 return (label, RowFailure(kind: .nonNumeric, field: field, cell: cellText(fieldStart)))
             }
-            var endPtr: UnsafeMutablePointer<CChar>? = nil
-            let v = UnsafeMutableRawPointer(q).withMemoryRebound(to: CChar.self, capacity: 1) { cp in
-                strtod(cp, &endPtr)
-            }
-            guard let endPtr else {
+            // Same result and end as `strtod` (hex was excluded above), without its slow path.
+            guard let (v, end) = DecimalParser.parse(q) else {
                 return (label, RowFailure(kind: .nonNumeric, field: field, cell: cellText(fieldStart)))
             }
-            var r = UnsafeMutableRawPointer(endPtr).assumingMemoryBound(to: UInt8.self)
-            if r == q {
-                return (label, RowFailure(kind: .nonNumeric, field: field, cell: cellText(fieldStart)))
-            }
+            var r = UnsafeMutablePointer(mutating: end)
             if quoted {
                 if r.pointee != quote {
                     return (label, RowFailure(kind: .nonNumeric, field: field, cell: cellText(fieldStart)))

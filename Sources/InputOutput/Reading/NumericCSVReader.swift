@@ -36,9 +36,10 @@ struct SharedPointer<T>: @unchecked Sendable {
 }
 
 /// Reads labelled numeric CSV files fast and with little memory: the file is read in chunks
-/// of a few megabytes; the lines of each chunk are parsed in parallel with `strtod` straight
-/// into the column-major storage of the result (or a row-major buffer when the number of rows
-/// is not known in advance). Every malformed cell is reported with file, line and column.
+/// of a few megabytes; the lines of each chunk are parsed in parallel (numbers with
+/// `DecimalParser`, which gives `strtod`'s results faster) straight into the column-major
+/// storage of the result (or a row-major buffer when the number of rows is not known in
+/// advance). Every malformed cell is reported with file, line and column.
 enum NumericCSVReader {
     /// Rows parsed per task; blocks of consecutive rows make the column-major writes contiguous.
     static let blockRows = 8
