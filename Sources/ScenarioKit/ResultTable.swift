@@ -11,10 +11,14 @@ public enum ResultCell: Sendable, Equatable {
 public struct ResultColumn: Sendable, Equatable {
     public var header: LocalizedText
     public var unit: String?
+    /// Decimals renderers show for this column's numbers (nil: chosen from the magnitude).
+    /// CSV and JSON always carry full precision.
+    public var decimals: Int?
 
-    public init(_ header: LocalizedText, unit: String? = nil) {
+    public init(_ header: LocalizedText, unit: String? = nil, decimals: Int? = nil) {
         self.header = header
         self.unit = unit
+        self.decimals = decimals
     }
 }
 

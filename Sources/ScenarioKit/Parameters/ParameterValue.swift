@@ -14,10 +14,14 @@ public enum ParameterValue: Sendable, Equatable, Codable {
 public struct ParameterError: Error, Sendable, Equatable, CustomStringConvertible {
     public var keyPath: String
     public var message: String
+    /// True when the error is about the key itself (an unknown key), so that the scenario layer
+    /// points at the key rather than at its value.
+    public var isAboutKey: Bool
 
-    public init(keyPath: String, message: String) {
+    public init(keyPath: String, message: String, isAboutKey: Bool = false) {
         self.keyPath = keyPath
         self.message = message
+        self.isAboutKey = isAboutKey
     }
 
     public var description: String { keyPath.isEmpty ? message : "\(keyPath): \(message)" }

@@ -1,0 +1,44 @@
+/// The module types a scenario may `use:`, by id: the built-in modules, plus (later) those loaded
+/// from plugins. The scenario layer validates each `modules:` entry against it.
+public struct ModuleCatalog: @unchecked Sendable {
+    /// Registered types in registration order (`binhai modules list` shows them in this order).
+    public private(set) var types: [any ScenarioModule.Type]
+
+    /// A catalogue of `types`; a later type with the same id as an earlier one is ignored
+    /// (use `register(_:)` to be told).
+    public init(_ types: [any ScenarioModule.Type] = []) {
+        self.types = []
+        for t in types { try? register(t) }
+    }
+
+    /// Add a type.
+    /// - Throws: `ModuleError` when its id is taken or its schema has problems.
+    public mutating func register(_ type: any ScenarioModule.Type) throws {
+        let d = type.descriptor
+        if types.contains(where: { $0.descriptor.id == d.id }) {
+            throw ModuleError(module: d.id, message: "a module with this id is already registered")
+        }
+        let problems = d.schemaProblems()
+        if !problems.isEmpty {
+            throw ModuleError(module: d.id, message: "invalid descriptor: \(problems.joined(separator: "; "))")
+        }
+        types.append(type)
+    }
+
+    /// The ids in registration order.
+    public var ids: [String] { types.map { $0.descriptor.id } }
+
+    /// Every module's descriptor in registration order.
+    public var descriptors: [ModuleDescriptor] { types.map { $0.descriptor } }
+
+    /// The type registered under `id`.
+    public func type(for id: String) -> (any ScenarioModule.Type)? {
+        types.first { $0.descriptor.id == id }
+    }
+
+    /// The error for an unknown id: the available ids and the closest one.
+    public func unknownModuleMessage(_ id: String) -> String {
+        let available = ids.isEmpty ? "none" : ids.joined(separator: ", ")
+        return "unknown module \"\(id)\"\(Suggestion.hint(id, ids)); available: \(available)"
+    }
+}
