@@ -26,10 +26,13 @@ enum ChunkedExecutor {
     /// - Parameter progress: called with (chunks done, total chunks) after every finished chunk, from
     ///   the worker threads but never concurrently (calls are serialised, so the counts arrive in
     ///   increasing order and the last call has done == total). It does not affect the results.
+    /// - Parameter segments: also keep every draw's amounts per source and major project
+    ///   (`DrawOutputs.sourceDraws`/`majorDraws`); the other outputs are bit-identical either way.
     static func run(
-        _ model: CompiledModel, draws: Int, workers requested: Int?, progress: ForecastEngine.Progress? = nil
+        _ model: CompiledModel, draws: Int, workers requested: Int?, progress: ForecastEngine.Progress? = nil,
+        segments: Bool = false
     ) -> DrawOutputs {
-        let out = DrawOutputs(model: model, draws: draws, chunkSize: chunkSize)
+        let out = DrawOutputs(model: model, draws: draws, chunkSize: chunkSize, segments: segments)
         let chunks = out.chunkCount
         let workers = Swift.max(1, Swift.min(requested ?? availableProcessors, chunks))
         let reporter = progress.map { ProgressReporter(total: chunks, callback: $0) }

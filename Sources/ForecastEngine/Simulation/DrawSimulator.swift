@@ -26,8 +26,13 @@ final class DrawOutputs: @unchecked Sendable {
     let stageSumOffset: Int
     let stageMetOffset: Int
     let allMetOffset: Int
+    /// Only when segments were asked for (`ForecastEngine.runWithSegments`), else nil: per draw,
+    /// source pipeline amounts in place [(s·Y + y)·N + d] and major-project amounts in place
+    /// [(m·Y + y)·N + d] (0 where the project did not land), 亿元.
+    let sourceDraws: UnsafeMutablePointer<Double>?
+    let majorDraws: UnsafeMutablePointer<Double>?
 
-    init(model m: CompiledModel, draws: Int, chunkSize: Int) {
+    init(model m: CompiledModel, draws: Int, chunkSize: Int, segments: Bool = false) {
         self.draws = draws
         self.years = m.yearCount
         self.chunkSize = chunkSize
@@ -44,9 +49,21 @@ final class DrawOutputs: @unchecked Sendable {
         accumulatorStride = allMetOffset + Y
         accumulators = .allocate(capacity: Swift.max(accumulatorStride * chunkCount, 1))
         accumulators.initialize(repeating: 0, count: Swift.max(accumulatorStride * chunkCount, 1))
+        if segments {
+            let s = Swift.max(m.sourceCount * cells, 1), j = Swift.max(m.majorCount * cells, 1)
+            sourceDraws = .allocate(capacity: s)
+            sourceDraws?.initialize(repeating: 0, count: s)
+            majorDraws = .allocate(capacity: j)
+            majorDraws?.initialize(repeating: 0, count: j)
+        } else {
+            sourceDraws = nil
+            majorDraws = nil
+        }
     }
 
     deinit {
+        sourceDraws?.deallocate()
+        majorDraws?.deallocate()
         total.deallocate()
         domestic.deallocate()
         foreign.deallocate()
@@ -186,6 +203,7 @@ extension CompiledModel {
                 landed[y] = amount
             }
             let series = isForeign[s] ? out.foreign : out.domestic
+            let segment = out.sourceDraws.map { $0 + s * Y * N }
             for y in 0..<Y {
                 var v = history[s * Y + y]
                 var j = 0
@@ -196,6 +214,7 @@ extension CompiledModel {
                 let inPlace = v * rate[s * Y + y]
                 acc[out.sourceOffset + s * Y + y] += inPlace
                 series[y * N + d] += inPlace
+                if let segment { segment[y * N + d] = inPlace }
             }
         }
         // 3. Major projects: Bernoulli(probability) in their year, then the schedule.
@@ -212,6 +231,7 @@ extension CompiledModel {
                     let v = majorAmount[m] * schedule[j] * rate[s * Y + y]
                     acc[out.majorOffset + m * Y + y] += v
                     series[y * N + d] += v
+                    if let md = out.majorDraws { md[(m * Y + y) * N + d] = v }
                 }
             }
         }
