@@ -9,6 +9,7 @@ let package = Package(
         .library(name: "LinearAlgebra", targets: ["LinearAlgebra"]),
         .library(name: "InputOutput", targets: ["InputOutput"]),
         .library(name: "ScenarioKit", targets: ["ScenarioKit"]),
+        .library(name: "ScenarioKitTesting", targets: ["ScenarioKitTesting"]),
         .library(name: "ForecastEngine", targets: ["ForecastEngine"]),
     ],
     dependencies: [
@@ -25,12 +26,20 @@ let package = Package(
         // Layer 2: what a module author needs: the ScenarioModule protocol, parameter schema,
         // engine inputs/outputs as modules see them, result tables. No engine, no files.
         .target(name: "ScenarioKit", dependencies: ["LinearAlgebra"]),
+        // Test support for module authors: contexts, small IO folders, synthetic outputs, ModuleHarness.
+        .target(name: "ScenarioKitTesting", dependencies: ["ScenarioKit"]),
+        // Layer 2½: the built-in module catalogue (ModuleCatalog.builtin) and the small built-in
+        // modules (target-tracker, project-batch); larger modules are their own targets.
+        .target(name: "BuiltinModules", dependencies: ["ScenarioKit"], path: "Sources/Modules/Builtin"),
         // Layer 2: the doubling-plan forecast engine (pipeline model, Monte Carlo, targets).
         .target(name: "ForecastEngine", dependencies: ["LinearAlgebra"]),
         // Layer 3: scenario files (YAML), dataset folders and manifests, validation with locations.
         .target(
             name: "ScenarioFiles",
-            dependencies: ["ForecastEngine", "InputOutput", "Datasets", .product(name: "Yams", package: "Yams")]),
+            dependencies: [
+                "ForecastEngine", "InputOutput", "Datasets", "ScenarioKit", "BuiltinModules",
+                .product(name: "Yams", package: "Yams"),
+            ]),
         // Embedded datasets (SwiftPM resources) so the tool runs from any folder.
         .target(
             name: "Datasets",
@@ -38,12 +47,13 @@ let package = Package(
         // Renderers: terminal table (CJK widths), Markdown, CSV, JSON, atomic files. No domain words.
         .target(name: "Reports"),
         // Briefing outputs: IO and forecast results as bilingual tables and JSON documents.
-        .target(name: "Briefings", dependencies: ["Reports", "InputOutput", "ForecastEngine", "LinearAlgebra"]),
+        .target(name: "Briefings", dependencies: ["Reports", "InputOutput", "ForecastEngine", "LinearAlgebra", "ScenarioKit"]),
         // The command-line tool.
         .executableTarget(
             name: "binhai",
             dependencies: [
                 "LinearAlgebra", "InputOutput", "Datasets", "Reports", "Briefings", "ForecastEngine", "ScenarioFiles",
+                "ScenarioKit", "BuiltinModules",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 
@@ -53,9 +63,11 @@ let package = Package(
             resources: [.copy("Fixtures")]),
         .testTarget(name: "ReportsTests", dependencies: ["Reports"]),
         .testTarget(name: "ScenarioKitTests", dependencies: ["ScenarioKit"]),
-        .testTarget(name: "BriefingsTests", dependencies: ["Briefings", "ForecastEngine", "InputOutput", "Reports"]),
+        .testTarget(name: "BuiltinModulesTests", dependencies: ["BuiltinModules", "ScenarioKit", "ScenarioKitTesting"]),
+        .testTarget(name: "BriefingsTests", dependencies: ["Briefings", "ForecastEngine", "InputOutput", "Reports", "ScenarioKit"]),
         .testTarget(name: "ForecastEngineTests", dependencies: ["ForecastEngine", "LinearAlgebra"]),
-        .testTarget(name: "ScenarioFilesTests", dependencies: ["ScenarioFiles", "ForecastEngine", "Datasets"]),
+        .testTarget(
+            name: "ScenarioFilesTests", dependencies: ["ScenarioFiles", "ForecastEngine", "Datasets", "ScenarioKit", "BuiltinModules"]),
         .testTarget(name: "BinhaiCLITests", dependencies: ["binhai"]),
     ]
 )
