@@ -5,7 +5,9 @@ import Yams
 ///
 /// Paths walk mappings by key (`engine.sources.foreign.lead_rate`), lists by index
 /// (`engine.major_projects[0].probability` or `engine.major_projects.0.probability`), and lists
-/// of named items by `name` or `id` (`engine.major_projects.某新能源电池基地.probability`).
+/// of named items by `name` or `id` (`engine.major_projects.某新能源电池基地.probability`), and
+/// module uses by module id, where the parameter is looked up in `with:`
+/// (`modules.target-tracker.probability` = `modules[0].with.probability`).
 /// A value written `x0.7` (or `×0.7`) multiplies the current value; where the file does not set
 /// the parameter, the factor is kept and applied to the parameter's default when the scenario is
 /// read.
@@ -95,10 +97,16 @@ public struct ParameterOverride {
                 index = i
             } else if let i = items.firstIndex(where: {
                 $0.mapping?["name"]?.scalar?.string == key || $0.mapping?["id"]?.scalar?.string == key
+                    || $0.mapping?["use"]?.scalar?.string == key
             }) {
                 index = i
             } else {
                 throw error("no item named \"\(key)\" in \(walked.joined(separator: "."))", at: walked)
+            }
+            // A module use (`{use: id, with: {...}}`): `modules.ID.PARAM` means `modules.ID.with.PARAM`.
+            var tail = tail
+            if items[index].mapping?["use"] != nil, let next = tail.first, next != "use", next != "with" {
+                tail = ["with"] + tail
             }
             items[index] = try set(tail, in: items[index], walked: walked + [key])
             seq = Node.Sequence(items, seq.tag, seq.style, seq.mark)

@@ -9,13 +9,14 @@ public struct Scenario {
     /// The scenario file as the user named it.
     public var file: String
     public var dataset: Dataset
-    /// Calibrated baseline parameters.
+    /// Calibrated baseline parameters, with the modules' prepare phases applied (in listed order).
     public var parameters: ForecastParameters
     /// What calibration found (base-year total, trend, lead rates).
     public var calibration: CalibrationResult
     /// Probability q for "the effort needed to reach the target with probability q" (`plan.target_probability`).
     public var targetProbability: Double
-    /// Modules in the order listed (run by the module layer).
+    /// Modules in the order listed, validated and built (their prepare phases are already in
+    /// `parameters`; `ScenarioModules.run` runs their analyze phases).
     public var modules: [ModuleUse]
     /// Variants and sweep points, in file order (variants first).
     public var variants: [ScenarioVariant]
@@ -23,18 +24,13 @@ public struct Scenario {
     public var provenance: [String]
 }
 
-/// One `modules:` entry: `{use: id, with: {...}}`.
-public struct ModuleUse {
-    public var id: String
-    /// The `with:` block, validated by the module against its parameter schema.
-    public var parameters: YAMLValue?
-    public var location: SourceLocation
-}
-
 /// A named alternative to the baseline: the overrides it applies and the calibrated parameters.
 public struct ScenarioVariant {
     public var name: String
     /// `path=value` texts, for reports.
     public var overrides: [String]
+    /// Calibrated parameters with the modules' prepare phases applied.
     public var parameters: ForecastParameters
+    /// The variant's module uses (its overrides may change module parameters).
+    public var modules: [ModuleUse]
 }

@@ -1,6 +1,8 @@
 import Datasets
 import ForecastEngine
 import Foundation
+import ScenarioKit
+import BuiltinModules
 import Yams
 
 /// Reads scenario files. Every problem is a `ScenarioFileError` naming the file, line, column
@@ -20,18 +22,24 @@ public enum ScenarioLoader {
     /// Largest number of sweep points (the grid's product of list lengths).
     public static let maximumSweepPoints = 200
 
-    /// Load `url`, applying `overrides` (from `--set`) before anything is read.
-    public static func load(_ url: URL, displayName: String? = nil, overrides: [ParameterOverride] = []) throws -> Scenario {
+    /// Load `url`, applying `overrides` (from `--set`) before anything is read. `modules:` entries
+    /// are validated against `catalog` (default: the built-in modules).
+    public static func load(
+        _ url: URL, displayName: String? = nil, overrides: [ParameterOverride] = [], catalog: ModuleCatalog = .builtin
+    ) throws -> Scenario {
         let root = try YAMLValue.load(url, displayName: displayName)
-        return try load(root: root, baseFolder: url.deletingLastPathComponent(), overrides: overrides)
+        return try load(root: root, baseFolder: url.deletingLastPathComponent(), overrides: overrides, catalog: catalog)
     }
 
     /// Load from YAML text (for tests and tools).
-    public static func load(text: String, file: String, baseFolder: URL? = nil, overrides: [ParameterOverride] = []) throws -> Scenario {
-        try load(root: try YAMLValue.parse(text, file: file), baseFolder: baseFolder, overrides: overrides)
+    public static func load(
+        text: String, file: String, baseFolder: URL? = nil, overrides: [ParameterOverride] = [],
+        catalog: ModuleCatalog = .builtin
+    ) throws -> Scenario {
+        try load(root: try YAMLValue.parse(text, file: file), baseFolder: baseFolder, overrides: overrides, catalog: catalog)
     }
 
-    static func load(root: YAMLValue, baseFolder: URL?, overrides: [ParameterOverride]) throws -> Scenario {
+    static func load(root: YAMLValue, baseFolder: URL?, overrides: [ParameterOverride], catalog: ModuleCatalog) throws -> Scenario {
         var node = root.node
         for o in overrides { node = try o.apply(to: node) }
         let top = YAMLValue(node: node, keyPath: "", file: root.file)
@@ -40,7 +48,7 @@ public enum ScenarioLoader {
         let reference = try datasetValue?.string() ?? "builtin:\(EmbeddedDatasets.binhaiDefaultName)"
         let dataset = try Dataset.load(
             reference: reference, relativeTo: baseFolder, at: datasetValue?.location ?? top.location)
-        let baseline = try build(top, dataset: dataset)
+        let baseline = try build(top, dataset: dataset, catalog: catalog)
 
         var variants: [ScenarioVariant] = []
         if let vs = m.optional("variants") {
@@ -52,12 +60,13 @@ public enum ScenarioLoader {
                     vnode = try po.apply(to: vnode)
                     texts.append("\(o.key)=\(scalarText(o.value.node))")
                 }
-                let built = try build(YAMLValue(node: vnode, keyPath: "", file: root.file), dataset: dataset)
-                variants.append(ScenarioVariant(name: entry.key, overrides: texts, parameters: built.parameters))
+                let built = try build(YAMLValue(node: vnode, keyPath: "", file: root.file), dataset: dataset, catalog: catalog)
+                variants.append(
+                    ScenarioVariant(name: entry.key, overrides: texts, parameters: built.parameters, modules: built.modules))
             }
         }
         if let sw = m.optional("sweep") {
-            variants += try sweep(sw, node: node, file: root.file, dataset: dataset)
+            variants += try sweep(sw, node: node, file: root.file, dataset: dataset, catalog: catalog)
         }
         return Scenario(
             id: baseline.id, title: baseline.title, file: root.file, dataset: dataset,
@@ -72,7 +81,9 @@ public enum ScenarioLoader {
     }
 
     /// `sweep: {path: [v1, v2], path2: [w1, w2]}` → the grid of all combinations.
-    static func sweep(_ sw: YAMLValue, node: Node, file: String, dataset: Dataset) throws -> [ScenarioVariant] {
+    static func sweep(
+        _ sw: YAMLValue, node: Node, file: String, dataset: Dataset, catalog: ModuleCatalog
+    ) throws -> [ScenarioVariant] {
         let axes = try sw.mapping().entries.map { entry -> (String, [YAMLValue]) in
             let values = try entry.value.sequence()
             if values.isEmpty { throw entry.value.error("expected a non-empty list of values") }
@@ -93,8 +104,10 @@ public enum ScenarioLoader {
                 vnode = try ParameterOverride(path: path, value: v.node, origin: v.location).apply(to: vnode)
                 texts.insert("\(path)=\(scalarText(v.node))", at: 0)
             }
-            let built = try build(YAMLValue(node: vnode, keyPath: "", file: file), dataset: dataset)
-            out.append(ScenarioVariant(name: texts.joined(separator: ", "), overrides: texts, parameters: built.parameters))
+            let built = try build(YAMLValue(node: vnode, keyPath: "", file: file), dataset: dataset, catalog: catalog)
+            out.append(
+                ScenarioVariant(
+                    name: texts.joined(separator: ", "), overrides: texts, parameters: built.parameters, modules: built.modules))
         }
         return out
     }
@@ -108,8 +121,10 @@ public enum ScenarioLoader {
         var modules: [ModuleUse]
     }
 
-    /// Map one scenario document (after overrides) onto calibrated parameters.
-    static func build(_ top: YAMLValue, dataset: Dataset) throws -> Built {
+    /// Map one scenario document (after overrides) onto calibrated parameters, then validate the
+    /// modules and apply their prepare phases in listed order (no re-calibration: modules change
+    /// forecast-year inputs only).
+    static func build(_ top: YAMLValue, dataset: Dataset, catalog: ModuleCatalog) throws -> Built {
         let m = try top.mapping(allowedKeys: topKeys)
         let id = try m.required("id").string()
         let t = try m.required("title").localizedName()
@@ -134,7 +149,8 @@ public enum ScenarioLoader {
         }
         if let a = dataset.assumptions { try EngineBlock.apply(a, to: &p) }
         if let e = m.optional("engine") { try EngineBlock.apply(e, to: &p) }
-        let modules = try m.optional("modules").map(Self.modules) ?? []
+        let context = ModuleContext(scenarioID: id, dataset: dataset, parameters: p)
+        let modules = try m.optional("modules").map { try $0.sequence().map { try ModuleUse.read($0, catalog: catalog, context: context) } } ?? []
         let data = try calibrationData(m.optional("calibration"), dataset: dataset, plan: p.plan, at: top)
         do {
             try p.validate()
@@ -147,17 +163,10 @@ public enum ScenarioLoader {
         } catch {
             throw (m.optional("calibration") ?? top).error("calibration failed: \(error)")
         }
+        let prepared = try ScenarioModules.prepare(result.parameters, uses: modules)
         return Built(
-            id: id, title: LocalizedName(zh: t.zh, en: t.en), parameters: result.parameters, calibration: result,
+            id: id, title: LocalizedName(zh: t.zh, en: t.en), parameters: prepared, calibration: result,
             targetProbability: targetProbability, modules: modules)
-    }
-
-    static func modules(_ v: YAMLValue) throws -> [ModuleUse] {
-        try v.sequence().map { item in
-            let m = try item.mapping(allowedKeys: ["use", "with"])
-            let use = try m.required("use")
-            return ModuleUse(id: try use.string(), parameters: m.optional("with"), location: use.location)
-        }
     }
 
     /// The observations calibration uses: the dataset's (restricted to the trend years and the

@@ -43,12 +43,13 @@ public struct ProjectBatchModule: ScenarioModule {
                 module: id, keyPath: "year",
                 message: "expected a forecast year from \(context.baseYear + 1) to \(context.targetYear), got \(year)")
         }
-        func check(_ value: String, _ key: String, _ entries: [CatalogueEntry], _ what: String) throws {
+        func check(_ value: String, _ key: String, _ entries: [CatalogueEntry], _ what: String, isKey: Bool = false) throws {
             let ids = entries.map(\.id)
             guard ids.contains(value) else {
                 let hint = Suggestion.closest(to: value, among: ids).map { " (did you mean \"\($0)\"?)" } ?? ""
                 throw ModuleError(
-                    module: id, keyPath: key, message: "unknown \(what) \"\(value)\"\(hint); the scenario's \(what)s: \(ids.joined(separator: ", "))")
+                    module: id, keyPath: key, message: "unknown \(what) \"\(value)\"\(hint); the scenario's \(what)s: \(ids.joined(separator: ", "))",
+                    isAboutKey: isKey)
             }
         }
         let source = parameters.text("source") ?? "other_domestic"
@@ -59,7 +60,7 @@ public struct ProjectBatchModule: ScenarioModule {
         if amounts.isEmpty { throw ModuleError(module: id, keyPath: "amounts", message: "list at least one industry") }
         let label = parameters.text("label") ?? id
         projects = try amounts.sorted { $0.key < $1.key }.map { industry, amount in
-            try check(industry, "amounts.\(industry)", context.industries, "industry")
+            try check(industry, "amounts.\(industry)", context.industries, "industry", isKey: true)
             return MajorProjectInput(
                 name: "\(label): \(industry)", industry: industry, carrier: carrier, source: source, amount: amount,
                 probability: parameters.number("probability") ?? 1, year: year)

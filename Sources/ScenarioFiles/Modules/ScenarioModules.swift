@@ -1,0 +1,64 @@
+import ForecastEngine
+import ScenarioKit
+
+/// The module phases around the engine: prepare (inputs), then analyze (per-draw outputs).
+///
+/// Data flow: parameters → `EngineInputs` → each module's `prepare`, in listed order → parameters
+/// (checked) → `ForecastEngine.runWithSegments` → `EngineOutputs` → each module's `analyze` →
+/// one `ModuleReport` per module.
+public enum ScenarioModules {
+    /// Run every module's prepare phase on `parameters`, in order.
+    /// - Throws: `ScenarioFileError` at the module's `use:` (or the key it names) when a module
+    ///   fails or leaves invalid inputs.
+    public static func prepare(_ parameters: ForecastParameters, uses: [ModuleUse]) throws -> ForecastParameters {
+        var p = parameters
+        for use in uses {
+            var inputs = EngineInputs(p)
+            do {
+                try use.module.prepare(&inputs)
+            } catch {
+                throw use.error(error)
+            }
+            if let problem = p.apply(inputs) {
+                throw ScenarioFileError(location: use.location, keyPath: use.keyPath, message: "module \(use.id) \(problem)")
+            }
+        }
+        return p
+    }
+
+    /// The engine's outputs as modules see them: per-draw totals, by industry and by source.
+    public static func outputs(_ result: ForecastResult, _ segments: SegmentDraws) -> EngineOutputs {
+        let Y = segments.years.count, N = segments.draws
+        func table(_ values: [Double]) -> DrawTable { DrawTable(years: Y, draws: N, values: values) }
+        return EngineOutputs(
+            years: segments.years, draws: N, baseYearTotal: result.baseYearTotal, targetAmount: result.targetAmount,
+            investmentInPlace: table(segments.total),
+            byIndustry: Dictionary(uniqueKeysWithValues: segments.byIndustry.map { ($0.id, table($0.values)) }),
+            bySource: Dictionary(uniqueKeysWithValues: segments.bySource.map { ($0.id, table($0.values)) }))
+    }
+
+    /// Run every module's analyze phase, in order.
+    /// - Throws: `ScenarioFileError` at the module's `use:` when one fails.
+    public static func analyze(_ outputs: EngineOutputs, uses: [ModuleUse]) throws -> [ModuleReport] {
+        try uses.map { use in
+            var results = ResultSet()
+            do {
+                try use.module.analyze(outputs, into: &results)
+            } catch {
+                throw use.error(error)
+            }
+            return ModuleReport(descriptor: use.descriptor, tables: results.tables)
+        }
+    }
+
+    /// Prepared parameters run once with per-draw segments, then every module's analyze phase.
+    public static func run(
+        _ parameters: ForecastParameters, uses: [ModuleUse], workers: Int? = nil, progress: ForecastEngine.Progress? = nil
+    ) throws -> (result: ForecastResult, reports: [ModuleReport]) {
+        guard !uses.isEmpty else {
+            return (try ForecastEngine.run(parameters, workers: workers, progress: progress), [])
+        }
+        let (result, segments) = try ForecastEngine.runWithSegments(parameters, workers: workers, progress: progress)
+        return (result, try analyze(outputs(result, segments), uses: uses))
+    }
+}
