@@ -1,6 +1,7 @@
 import ForecastEngine
 import Foundation
 import Reports
+import ScenarioKit
 
 /// Turns a doubling-plan `ForecastResult` (with optional scenario metadata, effort search and
 /// variant comparisons) into the tables and the JSON document a planner reads and briefing staff
@@ -13,7 +14,8 @@ import Reports
 ///    foreign means, the required growth path, P(total ≥ target);
 /// 3. `splitTables()` — by source, industry and carrier with shares (target year, or every year);
 /// 4. `stageTable()` — 五个一百: mean entries per stage and year against the target, P(met);
-/// 5. `variantTable(_:)` for each variant — baseline vs alternative year by year.
+/// 5. `variantTable(_:)` for each variant — baseline vs alternative year by year;
+/// 6. the scenario modules' tables (`modules`, see `ModuleTables`).
 ///
 /// `csv()` writes one long-format table (see there); `writeJSON(to:)` one JSON object.
 /// Amounts are in 亿元 (1e8 CNY); formats: 亿元 with 1 decimal, probabilities and shares as % with
@@ -29,6 +31,8 @@ public struct ForecastBriefing: Sendable {
     public let language: Language
     /// Show the source/industry/carrier splits for every forecast year instead of the target year only.
     public let splitsForAllYears: Bool
+    /// The scenario modules' tables (rendered after the forecast's own; `modules` in the JSON).
+    public var modules: [ModuleReport] = []
 
     public init(
         result: ForecastResult, scenario: ForecastScenarioInfo? = nil, effort: EffortRequirement? = nil,
@@ -72,6 +76,7 @@ public struct ForecastBriefing: Sendable {
         tables += splitTables()
         if let stages = stageTable() { tables.append(stages) }
         tables += variants.map(variantTable)
+        tables += ModuleTables(reports: modules, language: language).tables()
         return tables.map(renderer.render).joined(separator: "\n")
     }
 }

@@ -12,7 +12,8 @@ extension ForecastBriefing {
     /// `by_source`/`by_industry`/`by_carrier` [{id, name{zh,en}, values, expected}] (values per
     /// year of `years`), `stages` [{id, name, target, mean_entries, expected_entries,
     /// probability_target_met}], `effort` (when given), `variants` [{name, probability_target_met,
-    /// probability_target_met_change, median_cagr, years [{year, baseline_mean, …}]}] (when given).
+    /// probability_target_met_change, median_cagr, years [{year, baseline_mean, …}]}] (when given),
+/// `modules` [{id, version, title, tables […]}] (when the scenario has modules; see `ModuleTables`).
     public func writeJSON(to sink: OutputSink) throws {
         var w = JSONWriter { try sink.write($0) }
         let r = result
@@ -47,6 +48,10 @@ extension ForecastBriefing {
         try writeStages(&w)
         if let e = effort { try writeEffort(&w, e) }
         if !variants.isEmpty { try writeVariants(&w) }
+        if !modules.isEmpty {
+            try w.key("modules")
+            try ModuleTables(reports: modules, language: language).writeJSON(&w)
+        }
         try w.endObject()
         try w.flush()
     }

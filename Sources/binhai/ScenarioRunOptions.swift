@@ -18,7 +18,7 @@ struct ScenarioRunOptions: ParsableArguments {
     @Option(name: .long, help: "Output format on standard output: table, markdown, csv or json.")
     var format: OutputFormat = .table
 
-    @Option(name: .long, help: "Also write every format (report.md, report.txt, forecast.csv, forecast.json) into this folder.")
+    @Option(name: .long, help: "Also write every format (report.md, report.txt, forecast.csv, forecast.json, and modules.csv when the scenario has modules) into this folder.")
     var out: String?
 
     @Option(name: .long, help: "Language of labels: zh or en.")

@@ -3,6 +3,7 @@ import ForecastEngine
 import Foundation
 import Reports
 import ScenarioFiles
+import ScenarioKit
 
 /// Runs a loaded scenario (baseline, effort search, variants) and writes its briefing.
 struct ScenarioRunner {
@@ -10,12 +11,6 @@ struct ScenarioRunner {
     let options: ScenarioRunOptions
 
     func run() throws {
-        guard scenario.modules.isEmpty else {
-            let m = scenario.modules[0]
-            throw ScenarioFileError(
-                location: m.location, keyPath: "modules",
-                message: "module \"\(m.id)\" is not available: scenario modules arrive with ScenarioKit in a later version; remove the modules list to run the forecast")
-        }
         let variantCount = scenario.variants.count
         let runs = 1 + variantCount + (options.noEffortSearch ? 0 : 1)
         let bar = ProgressBar(label: "Monte Carlo", unit: "runs")
@@ -24,7 +19,10 @@ struct ScenarioRunner {
             { chunk, total in bar.update(done: k * 1000 + chunk * 1000 / max(total, 1), total: runs * 1000) }
         }
         defer { bar.finish() }
-        let baseline = try ForecastEngine.run(scenario.parameters, workers: options.workers, progress: progress(done))
+        // The modules' prepare phases are already in the parameters (ScenarioLoader); the baseline
+        // runs once with per-draw segments when there are modules to analyze it.
+        let (baseline, reports) = try ScenarioModules.run(
+            scenario.parameters, uses: scenario.modules, workers: options.workers, progress: progress(done))
         done += 1
         var effort: EffortRequirement? = nil
         if !options.noEffortSearch {
@@ -45,8 +43,9 @@ struct ScenarioRunner {
             id: scenario.id, title: scenario.title,
             dataset: "\(scenario.dataset.reference) (\(options.lang.pick(scenario.dataset.title.zh, scenario.dataset.title.en)))",
             provenance: scenario.provenance)
-        let briefing = ForecastBriefing(
+        var briefing = ForecastBriefing(
             result: baseline, scenario: info, effort: effort, variants: comparisons, language: options.lang)
+        briefing.modules = reports
         try write(briefing)
     }
 
@@ -58,13 +57,18 @@ struct ScenarioRunner {
             } catch {
                 throw ReportError.cannotWrite(path: folder.path, reason: "cannot create the folder")
             }
-            let files: [(String, OutputFormat)] = [
+            var files: [(String, OutputFormat)] = [
                 ("report.md", .markdown), ("report.txt", .table), ("forecast.csv", .csv), ("forecast.json", .json),
             ]
+            if !briefing.modules.isEmpty { files.append(("modules.csv", .csv)) }
             for (name, format) in files {
                 let sink = try OutputSink(file: folder.appendingPathComponent(name))
                 do {
-                    try emit(briefing, format: format, to: sink)
+                    if name == "modules.csv" {
+                        try sink.write(ModuleTables(reports: briefing.modules, language: briefing.language).csv())
+                    } else {
+                        try emit(briefing, format: format, to: sink)
+                    }
                     try sink.commit()
                 } catch {
                     sink.discard()
@@ -73,6 +77,10 @@ struct ScenarioRunner {
             }
             FileHandle.standardError.write(Data(
                 "wrote \(files.map { folder.appendingPathComponent($0.0).path }.joined(separator: ", "))\n".utf8))
+        }
+        if options.format == .csv && !briefing.modules.isEmpty && options.out == nil {
+            FileHandle.standardError.write(Data(
+                "note: standard output holds the forecast CSV; the module tables' CSV is written as modules.csv with --out FOLDER\n".utf8))
         }
         let stdout = OutputSink.standardOutput()
         try emit(briefing, format: options.format, to: stdout)
