@@ -25,6 +25,7 @@ struct Binhai: ParsableCommand {
         ForecastCommand.self,
         RunCommand.self,
         ValidateCommand.self,
+        ModulesCommand.self,
         IOCommand.self,
         DoctorCommand.self,
     ]

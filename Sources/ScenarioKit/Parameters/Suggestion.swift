@@ -1,10 +1,14 @@
 /// "Did you mean …?" for misspelt keys and values.
 public enum Suggestion {
     /// The candidate closest to `word` by edit distance (case-insensitive), when close enough to be
-    /// a typo: at most max(2, length/3) edits.
+    /// a typo: at most max(2, length/3) edits, or at most length/2 when they share a stem of five
+    /// or more characters (`industry` → `industries`).
     public static func closest(to word: String, among candidates: [String]) -> String? {
-        let scored = candidates.map { ($0, editDistance(word.lowercased(), $0.lowercased())) }
-        guard let best = scored.min(by: { $0.1 < $1.1 }), best.1 <= max(2, word.count / 3) else { return nil }
+        let w = word.lowercased()
+        let scored = candidates.map { ($0, editDistance(w, $0.lowercased())) }
+        guard let best = scored.min(by: { $0.1 < $1.1 }) else { return nil }
+        let stem = zip(w, best.0.lowercased()).prefix { $0 == $1 }.count
+        guard best.1 <= max(2, word.count / 3) || (stem >= 5 && best.1 <= word.count / 2) else { return nil }
         return best.0
     }
 

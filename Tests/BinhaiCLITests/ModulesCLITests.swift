@@ -1,0 +1,85 @@
+import Foundation
+import Testing
+
+/// `binhai modules list/describe` and a scenario with modules run end to end.
+@Suite struct ModulesCLITests {
+    @Test func listShowsIdsVersionsAndTitlesInTheChosenLanguage() throws {
+        let zh = try CLI.run(["modules", "list"])
+        #expect(zh.status == 0, "\(zh.stderr)")
+        #expect(zh.stdout.contains("target-tracker") && zh.stdout.contains("1.0.0") && zh.stdout.contains("目标跟踪"))
+        let en = try CLI.run(["modules", "list", "--lang", "en"])
+        #expect(en.stdout.contains("Target tracker") && en.stdout.contains("Project batch"))
+        let json = try CLI.run(["modules", "list", "--format", "json"])
+        let list = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]])
+        #expect(list.compactMap { $0["id"] as? String }.starts(with: ["target-tracker", "project-batch"]))
+    }
+
+    @Test func describeShowsEveryParameter() throws {
+        let r = try CLI.run(["modules", "describe", "project-batch", "--lang", "en"])
+        #expect(r.status == 0, "\(r.stderr)")
+        for text in ["year", "integer", "(required)", "from 1990 to 2100", "probability", "from 0 to 1", "亿元",
+                     "other_domestic", "landing year (within the forecast years)"] {
+            #expect(r.stdout.contains(text), "missing \(text)")
+        }
+        let zh = try CLI.run(["modules", "describe", "project-batch"])
+        #expect(zh.stdout.contains("落地年份") && zh.stdout.contains("（必填）"))
+        let json = try CLI.run(["modules", "describe", "target-tracker", "--format", "json"])
+        let d = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        #expect(d["id"] as? String == "target-tracker" && d["version"] as? String == "1.0.0")
+        let params = try #require(d["parameters"] as? [[String: Any]])
+        let probability = try #require(params.first { $0["name"] as? String == "probability" })
+        #expect(probability["default"] as? Double == 0.8 && probability["maximum"] as? Double == 0.99)
+        #expect((probability["help"] as? [String: String])?["zh"]?.isEmpty == false)
+        let unknown = try CLI.run(["modules", "describe", "target-traker"])
+        #expect(unknown.status != 0 && unknown.stderr.contains("did you mean \"target-tracker\""))
+    }
+
+    static let scenario = """
+        id: with-modules
+        title: {zh: 模块, en: Modules}
+        plan: {base_year: 2020, target_year: 2025, multiplier: 2.0}
+        engine: {draws: 400, seed: 3}
+        modules:
+          - use: project-batch
+            with: {year: 2023, amounts: {new_energy: 100}, probability: 0.7}
+          - use: target-tracker
+            with:
+              industries: [new_energy]
+        """
+
+    @Test func scenarioWithModulesRunsEndToEnd() throws {
+        let dir = try CLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let file = dir.appendingPathComponent("s.yaml")
+        try Data(Self.scenario.utf8).write(to: file)
+        let r = try CLI.run(["run", file.path, "--format", "json", "--no-effort-search", "--out", dir.appendingPathComponent("out").path])
+        #expect(r.status == 0, "\(r.stderr)")
+        let obj = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
+        let modules = try #require(obj["modules"] as? [[String: Any]])
+        #expect(modules.compactMap { $0["id"] as? String } == ["project-batch", "target-tracker"])
+        let tables = try #require(modules[1]["tables"] as? [[String: Any]])
+        #expect(tables.compactMap { $0["id"] as? String } == ["target-tracker.milestones", "target-tracker.industries"])
+        let rows = try #require(tables[0]["rows"] as? [[String: Any]])
+        #expect(rows.count == 5)
+        let forecast = try #require((rows[4]["cells"] as? [Any])?[1] as? [String: Double])
+        #expect((forecast["p10"] ?? .nan) <= (forecast["p50"] ?? .nan) && (forecast["p50"] ?? .nan) <= (forecast["p90"] ?? .nan))
+        // The project-batch project is in the forecast: new energy's mean includes 0.7 × its schedule.
+        let industries = try #require(obj["by_industry"] as? [[String: Any]])
+        #expect(industries.contains { $0["id"] as? String == "new_energy" })
+        let csv = try String(contentsOf: dir.appendingPathComponent("out/modules.csv"), encoding: .utf8)
+        #expect(csv.hasPrefix("module,table,row,column,unit,statistic,value\n"))
+        #expect(csv.contains("target-tracker,target-tracker.industries,新能源,"))
+        let text = try CLI.run(["run", file.path, "--no-effort-search", "--lang", "en"])
+        #expect(text.stdout.contains("Target tracker · Milestone tracker"))
+    }
+
+    @Test func moduleParameterErrorsNameFileLineColumnAndKey() throws {
+        let dir = try CLI.temporaryFolder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let file = dir.appendingPathComponent("bad.yaml")
+        try Data(Self.scenario.replacingOccurrences(of: "industries: [new_energy]", with: "industry: [new_energy]").utf8).write(to: file)
+        let r = try CLI.run(["validate", file.path])
+        #expect(r.status != 0)
+        #expect(r.stderr.contains("bad.yaml:10:7: modules[1].with.industry: unknown parameter of module target-tracker (did you mean \"industries\"?)"), "\(r.stderr)")
+    }
+}
