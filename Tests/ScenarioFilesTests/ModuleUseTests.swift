@@ -33,7 +33,7 @@ import Testing
         let e = try #require(error("  - use: target-traker\n"))
         #expect(e.location == SourceLocation(file: "m.yaml", line: 6, column: 10))
         #expect(e.message.contains("unknown module \"target-traker\" (did you mean \"target-tracker\"?)"))
-        #expect(e.message.contains("available: target-tracker, project-batch"))
+        #expect(e.message.contains("; available: ") && e.message.contains("target-tracker, project-batch"))
     }
 
     @Test func parameterErrorsPointAtTheExactKeyOrValue() throws {
