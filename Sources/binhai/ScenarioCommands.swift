@@ -56,5 +56,8 @@ struct ValidateCommand: ParsableCommand {
         print("\(scenario): OK — \(s.id) (\(s.title.zh) / \(s.title.en))")
         print("  dataset \(s.dataset.reference); plan \(p.plan.baseYear)→\(p.plan.targetYear) ×\(p.plan.multiplier); base-year total \(String(format: "%.1f", s.calibration.baseYearTotal)) 亿元")
         print("  \(p.draws) draws, seed \(p.seed); \(p.majorProjects.count) major projects; \(s.variants.count) variants/sweep points; \(s.modules.count) modules")
+        for m in s.modules {
+            print("  module \(m.id) \(m.descriptor.version) at \(m.location): \(m.descriptor.title.en) (\(m.descriptor.title.zh))")
+        }
     }
 }
