@@ -7,7 +7,9 @@ import ScenarioKit
 ///   (`产出 (亿元)`), numbers with the column's decimals (else by magnitude: ≥ 100 → 1, ≥ 1 → 2,
 ///   else 3 decimals; thousands grouped), quantile cells as `P50 (P10–P90)`, notes below.
 /// - CSV (`csv()`): ONE long-format table, a row per cell statistic (see `csvColumns`).
-/// - JSON (`writeJSON(_:)`): an array of modules with their tables, full precision.
+/// - JSON (`writeJSON(_:)`): an array of module runs with their tables, full precision.
+///
+/// Reports of variants (`ModuleReport.variant`) follow the baseline's, labelled with the variant.
 public struct ModuleTables: Sendable {
     public let reports: [ModuleReport]
     public let language: Language
@@ -26,17 +28,18 @@ public struct ModuleTables: Sendable {
 
     /// Every module table as a text table, in module order.
     public func tables() -> [Table] {
-        reports.flatMap { r in r.tables.map { table($0, module: r.descriptor) } }
+        reports.flatMap { r in r.tables.map { table($0, module: r.descriptor, variant: r.variant) } }
     }
 
-    /// One result table as a text table.
-    public func table(_ t: ResultTable, module: ModuleDescriptor? = nil) -> Table {
+    /// One result table as a text table; a variant's tables say so in the title.
+    public func table(_ t: ResultTable, module: ModuleDescriptor? = nil, variant: String? = nil) -> Table {
         var columns = [Table.Column(pick(t.rowHeader))]
         columns += t.columns.map { c in
             let unit = c.unit.flatMap { $0.isEmpty ? nil : $0 }
             return Table.Column(pick(c.header) + (unit.map { " (\($0))" } ?? ""), alignment: .right)
         }
-        let title = module.map { "\(pick($0.title)) · \(pick(t.title))" } ?? pick(t.title)
+        var title = module.map { "\(pick($0.title)) · \(pick(t.title))" } ?? pick(t.title)
+        if let variant { title += language.pick("（变体 \(variant)）", " (variant \(variant))") }
         var out = Table(title: title, columns: columns)
         var hasQuantiles = false
         for row in t.rows {
@@ -77,9 +80,10 @@ public struct ModuleTables: Sendable {
     // MARK: CSV
 
     /// Header of `csv()`: stable ASCII names in both languages.
-    public static let csvColumns = ["module", "table", "row", "column", "unit", "statistic", "value"]
+    public static let csvColumns = ["scenario", "module", "table", "row", "column", "unit", "statistic", "value"]
 
-    /// Every cell at full precision, one line per value: `statistic` is `value` for numbers and
+    /// Every cell at full precision, one line per value: `scenario` is `baseline` or the variant's
+    /// name (as in the forecast CSV), `statistic` is `value` for numbers and
     /// texts, and `mean`, `p10`, `p50`, `p90` for quantile cells (four lines). Labels are in the
     /// briefing's language; empty cells are left out.
     public func csv() -> String {
@@ -89,7 +93,7 @@ public struct ModuleTables: Sendable {
                 for row in t.rows {
                     for (k, cell) in row.cells.enumerated() {
                         let column = k < t.columns.count ? t.columns[k] : ResultColumn(LocalizedText("\(k)"))
-                        let head = [r.descriptor.id, t.id, pick(row.label), pick(column.header), column.unit ?? ""]
+                        let head = [r.variant ?? "baseline", r.descriptor.id, t.id, pick(row.label), pick(column.header), column.unit ?? ""]
                         for (statistic, value) in Self.values(cell, pick) { out.append(head + [statistic, value]) }
                     }
                 }

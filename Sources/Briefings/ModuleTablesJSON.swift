@@ -2,14 +2,15 @@ import Reports
 import ScenarioKit
 
 extension ModuleTables {
-    /// The `modules` array: `[{id, version, title{zh,en}, tables: [{id, title{zh,en},
+    /// The `modules` array: `[{scenario, id, version, title{zh,en}, tables: [{id, title{zh,en},
     /// row_header{zh,en}, columns: [{header{zh,en}, unit}], rows: [{label{zh,en}, cells: […]}],
     /// notes: [{zh,en}]}]}]`. A cell is a number, `{zh, en}` for text, `{mean, p10, p50, p90}` for
-    /// quantiles, or null.
+    /// quantiles, or null. `scenario` is `baseline` or the variant's name.
     public func writeJSON(_ w: inout JSONWriter) throws {
         try w.beginArray(inline: false)
         for r in reports {
             try w.beginObject()
+            try w.member("scenario", r.variant ?? "baseline")
             try w.member("id", r.descriptor.id)
             try w.member("version", r.descriptor.version)
             try text(&w, "title", r.descriptor.title)

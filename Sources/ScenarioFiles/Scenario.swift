@@ -33,4 +33,6 @@ public struct ScenarioVariant {
     public var parameters: ForecastParameters
     /// The variant's module uses (its overrides may change module parameters).
     public var modules: [ModuleUse]
+    /// True for a point of `sweep:` (whose module tables are not reported one by one).
+    public var isSweepPoint = false
 }

@@ -107,7 +107,8 @@ public enum ScenarioLoader {
             let built = try build(YAMLValue(node: vnode, keyPath: "", file: file), dataset: dataset, catalog: catalog)
             out.append(
                 ScenarioVariant(
-                    name: texts.joined(separator: ", "), overrides: texts, parameters: built.parameters, modules: built.modules))
+                    name: texts.joined(separator: ", "), overrides: texts, parameters: built.parameters, modules: built.modules,
+                    isSweepPoint: true))
         }
         return out
     }

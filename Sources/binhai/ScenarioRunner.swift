@@ -21,7 +21,7 @@ struct ScenarioRunner {
         defer { bar.finish() }
         // The modules' prepare phases are already in the parameters (ScenarioLoader); the baseline
         // runs once with per-draw segments when there are modules to analyze it.
-        let (baseline, reports) = try ScenarioModules.run(
+        let (baseline, baselineReports) = try ScenarioModules.run(
             scenario.parameters, uses: scenario.modules, workers: options.workers, progress: progress(done))
         done += 1
         var effort: EffortRequirement? = nil
@@ -33,8 +33,14 @@ struct ScenarioRunner {
             bar.update(done: done * 1000, total: runs * 1000)
         }
         var comparisons: [VariantComparison] = []
+        var reports = baselineReports
         for v in scenario.variants {
-            let alt = try ForecastEngine.run(v.parameters, workers: options.workers, progress: progress(done))
+            // Named variants report their module tables too (a variant may change only module
+            // parameters); sweep points only their forecast.
+            let (alt, variantReports) = try ScenarioModules.run(
+                v.parameters, uses: v.isSweepPoint ? [] : v.modules, variant: v.name, workers: options.workers,
+                progress: progress(done))
+            reports += variantReports
             comparisons.append(try ForecastEngine.compare(name: v.name, baseline: baseline, alternative: alt))
             done += 1
         }

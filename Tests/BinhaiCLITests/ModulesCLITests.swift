@@ -46,6 +46,8 @@ import Testing
           - use: target-tracker
             with:
               industries: [new_energy]
+        variants:
+          surer: {modules.project-batch.probability: 1.0}
         """
 
     @Test func scenarioWithModulesRunsEndToEnd() throws {
@@ -57,7 +59,8 @@ import Testing
         #expect(r.status == 0, "\(r.stderr)")
         let obj = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
         let modules = try #require(obj["modules"] as? [[String: Any]])
-        #expect(modules.compactMap { $0["id"] as? String } == ["project-batch", "target-tracker"])
+        #expect(modules.compactMap { $0["id"] as? String } == ["project-batch", "target-tracker", "project-batch", "target-tracker"])
+        #expect(modules.compactMap { $0["scenario"] as? String } == ["baseline", "baseline", "surer", "surer"])
         let tables = try #require(modules[1]["tables"] as? [[String: Any]])
         #expect(tables.compactMap { $0["id"] as? String } == ["target-tracker.milestones", "target-tracker.industries"])
         let rows = try #require(tables[0]["rows"] as? [[String: Any]])
@@ -68,10 +71,11 @@ import Testing
         let industries = try #require(obj["by_industry"] as? [[String: Any]])
         #expect(industries.contains { $0["id"] as? String == "new_energy" })
         let csv = try String(contentsOf: dir.appendingPathComponent("out/modules.csv"), encoding: .utf8)
-        #expect(csv.hasPrefix("module,table,row,column,unit,statistic,value\n"))
-        #expect(csv.contains("target-tracker,target-tracker.industries,新能源,"))
+        #expect(csv.hasPrefix("scenario,module,table,row,column,unit,statistic,value\n"))
+        #expect(csv.contains("baseline,target-tracker,target-tracker.industries,新能源,"))
         let text = try CLI.run(["run", file.path, "--no-effort-search", "--lang", "en"])
         #expect(text.stdout.contains("Target tracker · Milestone tracker"))
+        #expect(text.stdout.contains("Target tracker · Milestone tracker (variant surer)"))
     }
 
     @Test func moduleParameterErrorsNameFileLineColumnAndKey() throws {

@@ -43,10 +43,10 @@ import Testing
     @Test func csvIsLongFormatAtFullPrecision() {
         let csv = ModuleTables(reports: [Self.report], language: .zh).csv()
         let lines = csv.split(separator: "\n").map(String.init)
-        #expect(lines[0] == "module,table,row,column,unit,statistic,value")
-        #expect(lines[1] == "demo,demo.impact,2021,产出,亿元,mean,1234.56")
-        #expect(lines.contains("demo,demo.impact,2021,产出,亿元,p90,1500.55"))
-        #expect(lines.contains("demo,demo.impact,2021,说明,,value,估计"))
+        #expect(lines[0] == "scenario,module,table,row,column,unit,statistic,value")
+        #expect(lines[1] == "baseline,demo,demo.impact,2021,产出,亿元,mean,1234.56")
+        #expect(lines.contains("baseline,demo,demo.impact,2021,产出,亿元,p90,1500.55"))
+        #expect(lines.contains("baseline,demo,demo.impact,2021,说明,,value,估计"))
         #expect(lines.count == 1 + 4 + 1 + 1 + 1)
     }
 

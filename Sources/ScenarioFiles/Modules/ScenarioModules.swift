@@ -39,7 +39,7 @@ public enum ScenarioModules {
 
     /// Run every module's analyze phase, in order.
     /// - Throws: `ScenarioFileError` at the module's `use:` when one fails.
-    public static func analyze(_ outputs: EngineOutputs, uses: [ModuleUse]) throws -> [ModuleReport] {
+    public static func analyze(_ outputs: EngineOutputs, uses: [ModuleUse], variant: String? = nil) throws -> [ModuleReport] {
         try uses.map { use in
             var results = ResultSet()
             do {
@@ -47,18 +47,20 @@ public enum ScenarioModules {
             } catch {
                 throw use.error(error)
             }
-            return ModuleReport(descriptor: use.descriptor, tables: results.tables)
+            return ModuleReport(descriptor: use.descriptor, tables: results.tables, variant: variant)
         }
     }
 
-    /// Prepared parameters run once with per-draw segments, then every module's analyze phase.
+    /// Prepared parameters run once with per-draw segments, then every module's analyze phase
+    /// (reports labelled with `variant`; nil for the baseline). Without modules, a plain run.
     public static func run(
-        _ parameters: ForecastParameters, uses: [ModuleUse], workers: Int? = nil, progress: ForecastEngine.Progress? = nil
+        _ parameters: ForecastParameters, uses: [ModuleUse], variant: String? = nil, workers: Int? = nil,
+        progress: ForecastEngine.Progress? = nil
     ) throws -> (result: ForecastResult, reports: [ModuleReport]) {
         guard !uses.isEmpty else {
             return (try ForecastEngine.run(parameters, workers: workers, progress: progress), [])
         }
         let (result, segments) = try ForecastEngine.runWithSegments(parameters, workers: workers, progress: progress)
-        return (result, try analyze(outputs(result, segments), uses: uses))
+        return (result, try analyze(outputs(result, segments), uses: uses, variant: variant))
     }
 }
