@@ -4,11 +4,14 @@ public struct ModuleCatalog: @unchecked Sendable {
     /// Registered types in registration order (`binhai modules list` shows them in this order).
     public private(set) var types: [any ScenarioModule.Type]
 
-    /// A catalogue of `types`; a later type with the same id as an earlier one is ignored
-    /// (use `register(_:)` to be told).
+    /// A catalogue of `types` as given (a later type with the id of an earlier one is left out).
+    /// Schemas are not checked here, so that a module with a schema problem still shows up (and
+    /// fails its `schemaProblems()` test) rather than silently vanishing; `register(_:)` checks.
     public init(_ types: [any ScenarioModule.Type] = []) {
         self.types = []
-        for t in types { try? register(t) }
+        for t in types where !self.types.contains(where: { $0.descriptor.id == t.descriptor.id }) {
+            self.types.append(t)
+        }
     }
 
     /// Add a type.
