@@ -36,11 +36,11 @@ struct ScenarioRunner {
         var reports = baselineReports
         for v in scenario.variants {
             // Named variants report their module tables too (a variant may change only module
-            // parameters); sweep points only their forecast.
+            // parameters), those that differ from the baseline's; sweep points only their forecast.
             let (alt, variantReports) = try ScenarioModules.run(
                 v.parameters, uses: v.isSweepPoint ? [] : v.modules, variant: v.name, workers: options.workers,
                 progress: progress(done))
-            reports += variantReports
+            reports += ScenarioModules.changedTables(variantReports, baseline: baselineReports)
             comparisons.append(try ForecastEngine.compare(name: v.name, baseline: baseline, alternative: alt))
             done += 1
         }

@@ -63,4 +63,16 @@ public enum ScenarioModules {
         let (result, segments) = try ForecastEngine.runWithSegments(parameters, workers: workers, progress: progress)
         return (result, try analyze(outputs(result, segments), uses: uses, variant: variant))
     }
+
+    /// `variant`'s reports without the tables identical to the baseline's table of the same module
+    /// and id (e.g. chain linkages when the variant only moves a project), so that a variant
+    /// shows what it changes.
+    public static func changedTables(_ variant: [ModuleReport], baseline: [ModuleReport]) -> [ModuleReport] {
+        variant.enumerated().map { k, report in
+            var r = report
+            let base = k < baseline.count && baseline[k].descriptor.id == report.descriptor.id ? baseline[k].tables : []
+            r.tables = report.tables.filter { t in !base.contains(t) }
+            return r
+        }
+    }
 }
