@@ -30,7 +30,11 @@ let package = Package(
         .target(name: "ScenarioKitTesting", dependencies: ["ScenarioKit"]),
         // Layer 2½: the built-in module catalogue (ModuleCatalog.builtin) and the small built-in
         // modules (target-tracker, project-batch); larger modules are their own targets.
-        .target(name: "BuiltinModules", dependencies: ["ScenarioKit"], path: "Sources/Modules/Builtin"),
+        .target(name: "BuiltinModules", dependencies: ["ScenarioKit", "IndustryChain"], path: "Sources/Modules/Builtin"),
+        // Built-in module: industry-chain linkage (产业链招商) on the dataset's IO table.
+        .target(
+            name: "IndustryChain", dependencies: ["ScenarioKit", "InputOutput", "LinearAlgebra"],
+            path: "Sources/Modules/IndustryChain"),
         // Layer 2: the doubling-plan forecast engine (pipeline model, Monte Carlo, targets).
         .target(name: "ForecastEngine", dependencies: ["LinearAlgebra"]),
         // Layer 3: scenario files (YAML), dataset folders and manifests, validation with locations.
@@ -64,6 +68,10 @@ let package = Package(
         .testTarget(name: "ReportsTests", dependencies: ["Reports"]),
         .testTarget(name: "ScenarioKitTests", dependencies: ["ScenarioKit"]),
         .testTarget(name: "BuiltinModulesTests", dependencies: ["BuiltinModules", "ScenarioKit", "ScenarioKitTesting"]),
+        .testTarget(
+            name: "IndustryChainTests",
+            dependencies: ["IndustryChain", "ScenarioKit", "ScenarioKitTesting", "InputOutput", "LinearAlgebra", "Datasets"],
+            path: "Tests/IndustryChainTests"),
         .testTarget(name: "BriefingsTests", dependencies: ["Briefings", "ForecastEngine", "InputOutput", "Reports", "ScenarioKit"]),
         .testTarget(name: "ForecastEngineTests", dependencies: ["ForecastEngine", "LinearAlgebra"]),
         .testTarget(
