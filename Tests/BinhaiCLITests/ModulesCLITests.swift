@@ -87,4 +87,19 @@ import Testing
         #expect(r.status != 0)
         #expect(r.stderr.contains("bad.yaml:10:7: modules[1].with.industry: unknown parameter of module target-tracker (did you mean \"industries\"?)"), "\(r.stderr)")
     }
+
+    @Test func industryChainScenarioRunsEndToEnd() throws {
+        let scenario = ScenarioCLITests.repo.appendingPathComponent("scenarios/industry-chain-1+3+4.yaml").path
+        let r = try CLI.run(["run", scenario, "--draws", "300", "--no-effort-search", "--format", "json"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let obj = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
+        let modules = try #require(obj["modules"] as? [[String: Any]])
+        let baseline = try #require(modules.first { $0["scenario"] as? String == "baseline" })
+        #expect(baseline["id"] as? String == "industry-chain")
+        let ids = (baseline["tables"] as? [[String: Any]] ?? []).compactMap { $0["id"] as? String }
+        #expect(ids.contains("industry-chain.impact-by-year") && ids.contains("industry-chain.targets"))
+        // The variant moving the project reports (at least) its project comparison.
+        let variant = try #require(modules.first { $0["scenario"] as? String == "new-energy-instead" })
+        #expect(!((variant["tables"] as? [Any]) ?? []).isEmpty)
+    }
 }
