@@ -43,6 +43,15 @@ public struct ParameterOverride {
         return ParameterOverride(path: path, value: node, origin: origin)
     }
 
+    /// The path with list indices written as `[i]`, as error key paths write them.
+    var normalizedPath: String {
+        var out = ""
+        for c in components {
+            if Int(c) != nil { out += "[\(c)]" } else { out += out.isEmpty ? c : ".\(c)" }
+        }
+        return out
+    }
+
     /// Path components: `a.b[2].c` → ["a", "b", "2", "c"].
     var components: [String] {
         path.replacingOccurrences(of: "[", with: ".").replacingOccurrences(of: "]", with: "")

@@ -40,6 +40,18 @@ public enum ScenarioLoader {
     }
 
     static func load(root: YAMLValue, baseFolder: URL?, overrides: [ParameterOverride], catalog: ModuleCatalog) throws -> Scenario {
+        do {
+            return try loadOverridden(root: root, baseFolder: baseFolder, overrides: overrides, catalog: catalog)
+        } catch var error as ScenarioFileError {
+            // A value that came from `--set` has no place in the file: point at the override.
+            if let o = overrides.last(where: { error.keyPath == $0.normalizedPath || error.keyPath.hasPrefix($0.normalizedPath + ".") || error.keyPath.hasPrefix($0.normalizedPath + "[") }) {
+                error.location = o.origin
+            }
+            throw error
+        }
+    }
+
+    static func loadOverridden(root: YAMLValue, baseFolder: URL?, overrides: [ParameterOverride], catalog: ModuleCatalog) throws -> Scenario {
         var node = root.node
         for o in overrides { node = try o.apply(to: node) }
         let top = YAMLValue(node: node, keyPath: "", file: root.file)

@@ -1,4 +1,5 @@
 import Foundation
+import ScenarioKit
 import Yams
 
 /// A node of a parsed YAML document together with where it stands (file, line, column) and
@@ -174,7 +175,7 @@ public struct YAMLValue {
             }
             let childPath = keyPath.isEmpty ? ks.string : "\(keyPath).\(ks.string)"
             if let allowed = allowedKeys, !allowed.contains(ks.string) {
-                let hint = Self.suggestion(for: ks.string, among: allowed).map { " (did you mean \"\($0)\"?)" } ?? ""
+                let hint = Suggestion.closest(to: ks.string, among: allowed).map { " (did you mean \"\($0)\"?)" } ?? ""
                 throw YAMLValue(node: k, keyPath: childPath, file: file).error(
                     "unknown key\(hint); expected one of: \(allowed.joined(separator: ", "))")
             }
@@ -183,28 +184,6 @@ public struct YAMLValue {
         return YAMLMapping(owner: self, entries: entries)
     }
 
-    /// The closest allowed key by edit distance, when close enough to be a typo.
-    static func suggestion(for key: String, among allowed: [String]) -> String? {
-        let scored = allowed.map { ($0, editDistance(key.lowercased(), $0.lowercased())) }
-        guard let best = scored.min(by: { $0.1 < $1.1 }), best.1 <= max(2, key.count / 3) else { return nil }
-        return best.0
-    }
-
-    static func editDistance(_ a: String, _ b: String) -> Int {
-        let a = Array(a), b = Array(b)
-        if a.isEmpty { return b.count }
-        if b.isEmpty { return a.count }
-        var prev = Array(0...b.count)
-        var cur = [Int](repeating: 0, count: b.count + 1)
-        for i in 1...a.count {
-            cur[0] = i
-            for j in 1...b.count {
-                cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
-            }
-            swap(&prev, &cur)
-        }
-        return prev[b.count]
-    }
 }
 
 /// The members of a YAML mapping, in file order, with located values.
