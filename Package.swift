@@ -36,7 +36,7 @@ let package = Package(
             name: "IndustryChain", dependencies: ["ScenarioKit", "InputOutput", "LinearAlgebra"],
             path: "Sources/Modules/IndustryChain"),
         // Layer 2: the doubling-plan forecast engine (pipeline model, Monte Carlo, targets).
-        .target(name: "ForecastEngine", dependencies: ["LinearAlgebra"]),
+        .target(name: "ForecastEngine", dependencies: ["LinearAlgebra", "ScenarioKit"]),
         // Layer 3: scenario files (YAML), dataset folders and manifests, validation with locations.
         .target(
             name: "ScenarioFiles",

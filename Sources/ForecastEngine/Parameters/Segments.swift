@@ -1,12 +1,8 @@
-/// A name in Chinese and English.
-public struct LocalizedName: Sendable, Equatable, Hashable {
-    public var zh: String
-    public var en: String
-    public init(zh: String, en: String) {
-        self.zh = zh
-        self.en = en
-    }
-}
+import ScenarioKit
+
+/// A name in Chinese and English: the SDK's `LocalizedText`, so engine catalogues and modules
+/// share one type.
+public typealias LocalizedName = LocalizedText
 
 /// An industry of the catalogue (default: the 1+3+4 system plus 其他).
 public struct Industry: Sendable, Equatable, Identifiable {
