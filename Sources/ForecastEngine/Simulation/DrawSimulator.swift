@@ -80,6 +80,8 @@ struct DrawScratch {
     let landedCounted: UnsafeMutablePointer<Int>
     /// Yearly arrival shocks Z_y.
     let shock: UnsafeMutablePointer<Double>
+    /// Inversion tables of the fixed binomial probabilities (`CompiledModel.binomialSlotCount`).
+    let binomials: BinomialTableCache
 
     init(_ m: CompiledModel) {
         occupancy = .allocate(capacity: Swift.max(m.transientCount, 1))
@@ -87,6 +89,7 @@ struct DrawScratch {
         landed = .allocate(capacity: Swift.max(m.yearCount, 1))
         landedCounted = .allocate(capacity: Swift.max(m.sourceCount * m.yearCount, 1))
         shock = .allocate(capacity: Swift.max(m.yearCount, 1))
+        binomials = BinomialTableCache(slots: m.binomialSlotCount)
     }
 
     func free() {
@@ -99,6 +102,23 @@ struct DrawScratch {
 }
 
 extension CompiledModel {
+    /// Slots of the fixed binomial probabilities in `BinomialTableCache`: advance [k], drop given
+    /// stay [n + k], landing split [2n + s·Y + y], top class [2n + S·Y + s].
+    var binomialSlotCount: Int { 2 * transientCount + sourceCount * yearCount + sourceCount }
+
+    /// Binomial(n, p) for a fixed model probability: table inversion for n ≤ `BinomialTableCache.maxN`,
+    /// BTRS / chop-down above (the choice depends only on n, so the stream is the same for any worker).
+    @inline(__always)
+    func binomial(
+        _ rng: inout RandomStream, _ n: Int, _ p: BinomialProbability, slot: Int, _ cache: BinomialTableCache
+    ) -> Int {
+        if n <= 0 || p.kind == .zero { return 0 }
+        if p.kind == .one { return n }
+        if n > BinomialTableCache.maxN { return rng.binomial(n, p, logFactorialView) }
+        let k = cache.sample(&rng, n, p, slot: slot, logFactorialView)
+        return p.kind == .flipped ? n - k : k
+    }
+
     /// Sum of `count` aggregated projects: Gamma(count·shape, scale), or count·mean when degenerate.
     @inline(__always)
     func aggregate(
@@ -130,6 +150,8 @@ extension CompiledModel {
         let acc = out.accumulators + chunk * out.accumulatorStride
         let occ = scratch.occupancy, entries = scratch.entries, landed = scratch.landed
         let counted = scratch.landedCounted  // [s·Y + y] counted landings of source s
+        let bt = scratch.binomials
+        let dropSlot = n, splitSlot = 2 * n, topSlot = 2 * n + S * Y
         for y in 0..<Y {
             out.domestic[y * N + d] = 0
             out.foreign[y * N + d] = 0
@@ -152,9 +174,9 @@ extension CompiledModel {
                 let c = occ[k]
                 var adv = 0
                 if c > 0 {
-                    adv = rng.binomial(c, advance[k], lf)
+                    adv = binomial(&rng, c, advance[k], slot: k, bt)
                     let rem = c - adv
-                    let drop = rem > 0 ? rng.binomial(rem, dropGivenStay[k], lf) : 0
+                    let drop = rem > 0 ? binomial(&rng, rem, dropGivenStay[k], slot: dropSlot + k, bt) : 0
                     occ[k] = rem - drop
                     if k + 1 < n { occ[k + 1] += adv }
                 }
@@ -167,7 +189,7 @@ extension CompiledModel {
             // Split the year's counted landings into sources (sequential binomials = multinomial).
             var rest = entries[L * Y + y]
             for s in 0..<S {
-                let ls = rest > 0 ? rng.binomial(rest, splitProbability[s * Y + y], lf) : 0
+                let ls = rest > 0 ? binomial(&rng, rest, splitProbability[s * Y + y], slot: splitSlot + s * Y + y, bt) : 0
                 counted[s * Y + y] = ls
                 rest -= ls
             }
@@ -180,7 +202,7 @@ extension CompiledModel {
                 var amount = 0.0
                 let c = counted[s * Y + y]
                 if c > 0 {
-                    let top = rng.binomial(c, pTop, lf)
+                    let top = binomial(&rng, c, pTop, slot: topSlot + s, bt)
                     amount += aggregate(
                         &rng, count: c - top, mean: middleMean[s], shape: middleShape[s], scale: middleScale[s])
                     var t = 0
