@@ -11,12 +11,18 @@ struct ScenarioRunner {
     let options: ScenarioRunOptions
 
     func run() throws {
-        let variantCount = scenario.variants.count
-        let runs = 1 + variantCount + (options.noEffortSearch ? 0 : 1)
-        let bar = ProgressBar(label: "Monte Carlo", unit: "runs")
+        // Progress in draws over every run: baseline, effort search (counted as one run of its
+        // draws), variants.
+        let effortDraws = min(scenario.parameters.draws, 5000)
+        let runDraws = [scenario.parameters.draws] + (options.noEffortSearch ? [] : [effortDraws])
+            + scenario.variants.map(\.parameters.draws)
+        let offsets = runDraws.reduce(into: [0]) { $0.append($0.last! + $1) }
+        let totalDraws = offsets.last!
+        let bar = ProgressBar(label: "Monte Carlo", unit: "draws")
         var done = 0
         func progress(_ k: Int) -> ForecastEngine.Progress {
-            { chunk, total in bar.update(done: k * 1000 + chunk * 1000 / max(total, 1), total: runs * 1000) }
+            let base = offsets[k], draws = runDraws[k]
+            return { chunk, total in bar.update(done: base + chunk * draws / max(total, 1), total: totalDraws) }
         }
         defer { bar.finish() }
         // The modules' prepare phases are already in the parameters (ScenarioLoader); the baseline
@@ -28,9 +34,9 @@ struct ScenarioRunner {
         if !options.noEffortSearch {
             effort = try ForecastEngine.requiredEffort(
                 probability: scenario.targetProbability, parameters: scenario.parameters,
-                draws: min(scenario.parameters.draws, 5000), workers: options.workers)
+                draws: effortDraws, workers: options.workers)
             done += 1
-            bar.update(done: done * 1000, total: runs * 1000)
+            bar.update(done: offsets[done], total: totalDraws)
         }
         var comparisons: [VariantComparison] = []
         var reports = baselineReports
