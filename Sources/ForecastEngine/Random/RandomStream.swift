@@ -40,7 +40,7 @@ public struct RandomStream: Sendable {
     }
 
     /// Next 64 random bits (xoshiro256**, Blackman & Vigna 2018).
-    @inlinable
+    @inlinable @inline(__always)
     public mutating func next() -> UInt64 {
         let result = rotl(s1 &* 5, 7) &* 9
         let t = s1 << 17
@@ -53,11 +53,11 @@ public struct RandomStream: Sendable {
         return result
     }
 
-    @inlinable
+    @inlinable @inline(__always)
     func rotl(_ x: UInt64, _ k: UInt64) -> UInt64 { (x << k) | (x >> (64 &- k)) }
 
     /// Uniform on the open interval (0, 1): (⌊x/2¹¹⌋ + ½)·2⁻⁵³, never 0 or 1 (safe for log).
-    @inlinable
+    @inlinable @inline(__always)
     public mutating func uniform() -> Double {
         Double(next() >> 11) * 0x1.0p-53 + 0x1.0p-54
     }

@@ -45,6 +45,10 @@ final class CompiledModel: @unchecked Sendable {
     let smallShape: UnsafeMutablePointer<Double>
     let smallScale: UnsafeMutablePointer<Double>
     let topLogNormalProbability: UnsafeMutablePointer<Double>
+    /// Marsaglia–Tsang constants (d, c) of Gamma(n·k_C) for n < `gammaCacheCount`, interleaved,
+    /// [((s·2 + class)·G + n)·2 + 0/1] with class 0 = middle, 1 = small; NaN where n·k_C < 1.
+    let gammaConstants: UnsafeMutablePointer<Double>
+    static let gammaCacheCount = 1024
     let logMean: UnsafeMutablePointer<Double>
     let logStandardDeviation: UnsafeMutablePointer<Double>
     let logNormalTailSurvival: UnsafeMutablePointer<Double>
@@ -134,6 +138,16 @@ final class CompiledModel: @unchecked Sendable {
         smallShape = buffer(m.sources.map(\.sizes.small.shape))
         smallScale = buffer(m.sources.map(\.sizes.small.scale))
         topLogNormalProbability = buffer(m.sources.map(\.sizes.topLogNormalProbability))
+        gammaConstants = buffer(m.sources.flatMap { src -> [Double] in
+            [src.sizes.middle.shape, src.sizes.small.shape].flatMap { k -> [Double] in
+                (0..<Self.gammaCacheCount).flatMap { n -> [Double] in
+                    let shape = Double(n) * k
+                    guard shape >= 1 else { return [.nan, .nan] }
+                    let d = shape - 1.0 / 3.0
+                    return [d, 1 / (9 * d).squareRoot()]
+                }
+            }
+        })
         logMean = buffer(m.sources.map(\.sizes.logMean))
         logStandardDeviation = buffer(m.sources.map(\.sizes.logStandardDeviation))
         logNormalTailSurvival = buffer(m.sources.map(\.sizes.logNormalTailSurvival))

@@ -120,12 +120,19 @@ extension CompiledModel {
     }
 
     /// Sum of `count` aggregated projects: Gamma(count·shape, scale), or count·mean when degenerate.
+    /// `constants`: this source and class's row of `gammaConstants` (the same d, c as computed from
+    /// the shape, so the same numbers as `gamma(shape:)`).
     @inline(__always)
     func aggregate(
-        _ rng: inout RandomStream, count: Int, mean: Double, shape: Double, scale: Double
+        _ rng: inout RandomStream, count: Int, mean: Double, shape: Double, scale: Double,
+        constants: UnsafeMutablePointer<Double>
     ) -> Double {
         if count <= 0 { return 0 }
         if scale == 0 { return Double(count) * mean }
+        if count < Self.gammaCacheCount {
+            let d = constants[2 * count]
+            if !d.isNaN { return rng.gamma(d: d, c: constants[2 * count + 1], ziggurat) * scale }
+        }
         return rng.gamma(shape: Double(count) * shape, ziggurat) * scale
     }
 
@@ -198,13 +205,16 @@ extension CompiledModel {
         for s in 0..<S {
             var rng = RandomStream(seed: seed, draw: UInt64(d), substream: substream[s])
             let pTop = topGivenPipeline[s]
+            let middleGamma = gammaConstants + 4 * Self.gammaCacheCount * s
+            let smallGamma = middleGamma + 2 * Self.gammaCacheCount
             for y in 0..<Y {
                 var amount = 0.0
                 let c = counted[s * Y + y]
                 if c > 0 {
                     let top = binomial(&rng, c, pTop, slot: topSlot + s, bt)
                     amount += aggregate(
-                        &rng, count: c - top, mean: middleMean[s], shape: middleShape[s], scale: middleScale[s])
+                        &rng, count: c - top, mean: middleMean[s], shape: middleShape[s], scale: middleScale[s],
+                        constants: middleGamma)
                     var t = 0
                     while t < top {
                         amount += sampleTop(&rng, s)
@@ -221,7 +231,8 @@ extension CompiledModel {
                 }
                 let small = rng.poisson(smallExpected, lf)
                 amount += aggregate(
-                    &rng, count: small, mean: smallMean[s], shape: smallShape[s], scale: smallScale[s])
+                    &rng, count: small, mean: smallMean[s], shape: smallShape[s], scale: smallScale[s],
+                    constants: smallGamma)
                 landed[y] = amount
             }
             let series = isForeign[s] ? out.foreign : out.domestic
