@@ -35,8 +35,10 @@ public struct ModuleTables: Sendable {
     public func table(_ t: ResultTable, module: ModuleDescriptor? = nil, variant: String? = nil) -> Table {
         var columns = [Table.Column(pick(t.rowHeader))]
         columns += t.columns.map { c in
-            let unit = c.unit.flatMap { $0.isEmpty ? nil : $0 }
-            return Table.Column(pick(c.header) + (unit.map { " (\($0))" } ?? ""), alignment: .right)
+            let header = pick(c.header)
+            // The unit in brackets, unless the header already says it ("share (mean)" + "share").
+            let unit = c.unit.flatMap { $0.isEmpty || header.lowercased().contains($0.lowercased()) ? nil : $0 }
+            return Table.Column(header + (unit.map { " (\($0))" } ?? ""), alignment: .right)
         }
         var title = module.map { "\(pick($0.title)) · \(pick(t.title))" } ?? pick(t.title)
         if let variant { title += language.pick("（变体 \(variant)）", " (variant \(variant))") }

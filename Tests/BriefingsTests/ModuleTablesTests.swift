@@ -32,7 +32,8 @@ import Testing
         let m = ModuleTables(reports: [Self.report], language: .en)
         let table = m.tables()[0]
         #expect(table.title == "Demo · Impact")
-        #expect(table.columns.map(\.header) == ["Year", "Output (亿元)", "Jobs (jobs)", "Note"])
+        // The unit is added in brackets unless the header already names it ("Jobs" + "jobs").
+        #expect(table.columns.map(\.header) == ["Year", "Output (亿元)", "Jobs", "Note"])
         #expect(table.rows[0] == ["2021", "1,200.0 (1,000.0–1,500.5)", "0.123", "estimate"])
         #expect(table.rows[1] == ["2022", "12.3", "", ""])
         #expect(table.notes.first == "note" && table.notes.count == 2)
