@@ -89,6 +89,21 @@ public struct IOTable: Sendable {
         return total
     }
 
+    /// Appends one factor row per `sums` entry, each the sum of the named F rows (e.g. total value
+    /// added `VA = VA001 + … + VA004`), so it gets its own multipliers.
+    /// - Throws: `unknownFactorRow` when a named row is not in F.
+    public mutating func appendFactorRowSums(_ sums: [FactorRowSum]) throws(IOAnalysisError) {
+        guard !sums.isEmpty else { return }
+        let totals = try sums.map { sum throws(IOAnalysisError) in try factorTotal(rows: sum.rows) }
+        var f = Matrix(rows: factors.rows + sums.count, columns: factors.columns)
+        for j in 0..<factors.columns {
+            for r in 0..<factors.rows { f[r, j] = factors[r, j] }
+            for (k, total) in totals.enumerated() { f[factors.rows + k, j] = total[j] }
+        }
+        factors = f
+        factorLabels += sums.map(\.label)
+    }
+
     /// Checks that the arrays still fit together (the properties are mutable).
     func checkShapes() throws(IOAnalysisError) {
         let n = sectors.count

@@ -33,22 +33,7 @@ public enum IOAnalysis {
         let balance = table.maxRelativeBalanceResidual
         let computedX = table.grossOutputIsComputed
         // Extra rows (sums of F rows) are appended to the model's factor rows.
-        if !options.factorRowSums.isEmpty {
-            var f = table.factors
-            var labels = table.factorLabels
-            for sum in options.factorRowSums {
-                let total = try table.factorTotal(rows: sum.rows)
-                var g = Matrix(rows: f.rows + 1, columns: f.columns)
-                for j in 0..<f.columns {
-                    for r in 0..<f.rows { g[r, j] = f[r, j] }
-                    g[f.rows, j] = total[j]
-                }
-                f = g
-                labels.append(sum.label)
-            }
-            table.factors = f
-            table.factorLabels = labels
-        }
+        try table.appendFactorRowSums(options.factorRowSums)
         let model = try LeontiefModel(table, keepTechnicalCoefficients: options.includeTechnicalCoefficients)
         return try analyze(model, options: options, balanceResidual: balance, grossOutputIsComputed: computedX)
     }

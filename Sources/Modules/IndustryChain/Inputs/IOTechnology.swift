@@ -87,20 +87,11 @@ struct IOTechnology: Sendable {
         if let employment {
             indicators.append(ImpactIndicator(kind: .employment, coefficients: coefficients([employment]), scale: 1, unit: settings.employmentUnit, rows: [employment]))
         }
-        // Value added as one more multiplier row of the analysis.
-        if !vaRows.isEmpty {
-            let va = coefficients(vaRows)
-            var f = Matrix(rows: factors.rows + 1, columns: n)
-            for j in 0..<n {
-                for r in 0..<factors.rows { f[r, j] = factors[r, j] }
-                f[factors.rows, j] = va[j] * x[j]
-            }
-            table.factors = f
-            table.factorLabels = labels + [Self.valueAddedLabel]
-        }
         let model: LeontiefModel
         let analysis: IOAnalysisResult
         do throws(IOAnalysisError) {
+            // Value added as one more multiplier row of the analysis.
+            if !vaRows.isEmpty { try table.appendFactorRowSums([FactorRowSum(label: Self.valueAddedLabel, rows: vaRows)]) }
             model = try LeontiefModel(table)
             analysis = try IOAnalysis.analyze(model, options: IOAnalysisOptions(households: settings.households, extraction: true))
         } catch {
