@@ -131,9 +131,7 @@ enum RowDistributions {
                 let series = r < Y ? out.total : (r < 2 * Y ? out.domestic : out.foreign)
                 let row = UnsafeBufferPointer(start: series + (r % Y) * N, count: N)
                 let (mean, se) = Statistics.meanAndStandardError(row)
-                let buf = UnsafeMutableBufferPointer(rebasing: scratch[0..<N])
-                _ = buf.initialize(from: row)
-                let q = Statistics.deciles(buf)
+                let q = DecileSelection.deciles(row, scratch: scratch)
                 box.pointer[r] = Distribution(mean: mean, standardError: se, p10: q.p10, p50: q.p50, p90: q.p90)
                 r += workers
             }
