@@ -1,4 +1,5 @@
 import Dispatch
+import Synchronization
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Musl)
@@ -7,10 +8,12 @@ import Musl
 import Darwin
 #endif
 
-/// Runs the draws in fixed chunks of `chunkSize` consecutive draw indices. Worker w takes chunks
-/// w, w + W, w + 2W, … (W = workers) through `DispatchQueue.concurrentPerform`. The chunk partition
-/// does not depend on W and every draw has its own random streams, so outputs are bit-identical
-/// for any worker count.
+/// Runs the draws in fixed chunks of `chunkSize` consecutive draw indices. The W workers
+/// (`DispatchQueue.concurrentPerform`) take the next unclaimed chunk from a shared atomic counter,
+/// so a worker slowed by other load on its core takes fewer chunks instead of holding up the run
+/// (a fixed w, w + W, … assignment made 2 workers as slow as the slower core). The chunk partition
+/// does not depend on W or on who ran a chunk, every draw has its own random streams and every
+/// chunk its own accumulators, so outputs are bit-identical for any worker count.
 enum ChunkedExecutor {
     static let chunkSize = 256
 
@@ -36,16 +39,17 @@ enum ChunkedExecutor {
         let chunks = out.chunkCount
         let workers = Swift.max(1, Swift.min(requested ?? availableProcessors, chunks))
         let reporter = progress.map { ProgressReporter(total: chunks, callback: $0) }
-        let body: @Sendable (Int) -> Void = { w in
+        let queue = ChunkQueue()
+        let body: @Sendable (Int) -> Void = { _ in
             let scratch = DrawScratch(model)
             defer { scratch.free() }
-            var c = w
-            while c < chunks {
+            while true {
+                let c = queue.claim()
+                if c >= chunks { break }
                 let start = c * chunkSize
                 let end = Swift.min(start + chunkSize, draws)
                 for d in start..<end { model.simulateDraw(d, chunk: c, scratch: scratch, out: out) }
                 reporter?.chunkDone()
-                c += workers
             }
         }
         if workers == 1 {
@@ -55,6 +59,14 @@ enum ChunkedExecutor {
         }
         return out
     }
+}
+
+/// The next chunk index to run, shared by the workers.
+final class ChunkQueue: Sendable {
+    private let next = Atomic<Int>(0)
+
+    /// Claims a chunk: 0, 1, 2, … in claim order (indices ≥ the chunk count mean "done").
+    func claim() -> Int { next.wrappingAdd(1, ordering: .relaxed).oldValue }
 }
 
 /// Counts finished chunks and calls the progress callback under a serial queue (one call per chunk:
