@@ -52,7 +52,8 @@ func bracketedDecilesEqualTheSortedOrderStatistics(_ shape: String) {
 @Test func bracketedDecilesFallBackWhenTheSampleMisses() {
     let n = 100_000
     var values = (0..<n).map { Double($0 % 1000) + 5000 }
-    for i in 0..<DecileSelection.sampleSize { values[i * n / DecileSelection.sampleSize] = Double(i) }
+    let s = DecileSelection.sampleSize  // n/16 > 2048: the sample size is the maximum
+    for i in 0..<s { values[i * n / s] = Double(i) }
     let sorted = values.sorted()
     #expect(bracketed(values) == [0.1, 0.5, 0.9].map { sortedQuantile(sorted, $0) })
     let scratch = UnsafeMutableBufferPointer<Double>.allocate(capacity: n)

@@ -92,6 +92,32 @@ func gammaMeanAndVariance(shape: Double) {
     #expect(abs(SpecialFunctions.inverseNormalCDF(0.975) - 1.959963984540054) < 1e-12)
 }
 
+/// Z | Z ≥ a (the lognormal part of the top size class): every draw ≥ a, the mean equals the
+/// inverse Mills ratio φ(a)/Φ(−a), and the empirical CDF is within the 0.1 % Kolmogorov–Smirnov
+/// bound (1.95/√n) of the exact F(x) = 1 − Φ(−x)/Φ(−a) — on both sampler branches (a ≤ 0: normal
+/// rejection; a > 0: Robert's exponential rejection).
+@Test(arguments: [-1.5, 0.0, 0.3, 1.7, 4.0])
+func normalTailMatchesTheTruncatedNormal(_ a: Double) {
+    let n = 200_000
+    var rng = RandomStream(seed: 21, draw: UInt64(a.bitPattern % 1000))
+    let rate = RandomStream.normalTailRate(a)
+    let z = ZigguratTable.shared
+    var x = withExtendedLifetime(z) { (0..<n).map { _ in rng.normalTail(above: a, rate: rate, z.view) } }
+    #expect(x.allSatisfy { $0 >= a })
+    let survival = SpecialFunctions.normalCDF(-a)
+    let mills = exp(-0.5 * a * a) / (2 * Double.pi).squareRoot() / survival
+    let variance = 1 + a * mills - mills * mills
+    let m = x.reduce(0, +) / Double(n)
+    #expect(abs(m - mills) < 5 * (variance / Double(n)).squareRoot(), "a = \(a): mean \(m) vs \(mills)")
+    x.sort()
+    var ks = 0.0
+    for (i, v) in x.enumerated() {
+        let f = 1 - SpecialFunctions.normalCDF(-v) / survival
+        ks = Swift.max(ks, abs(f - Double(i) / Double(n)), abs(f - Double(i + 1) / Double(n)))
+    }
+    #expect(ks < 1.95 / Double(n).squareRoot(), "a = \(a): KS distance \(ks)")
+}
+
 @Test func binomialProbabilitiesMatchThePMF() {
     // Chi-square-free check: frequencies of each k for Binomial(30, 0.4) (BTRS) and Binomial(30, 0.2)
     // (inversion) within 5 binomial standard errors of the exact pmf.

@@ -53,11 +53,16 @@ struct SizeClasses: Sendable, Equatable {
     /// E[X | X ≥ τ].
     let topMean: Double
     // Sampling X | X ≥ τ: lognormal component with probability `topLogNormalProbability`
-    // (z = −Φ⁻¹(U·S), S = Φ(−(ln τ − μ)/σ), X = exp(μ + σz)), else Pareto from max(τ, x_min).
+    // (X = exp(μ + σz), z a standard normal conditioned on z ≥ a = (ln τ − μ)/σ, drawn by
+    // `RandomStream.normalTail`), else Pareto from max(τ, x_min).
     let topLogNormalProbability: Double
     let logMean: Double
     let logStandardDeviation: Double
+    /// S = P(Z ≥ a) = Φ(−a): the lognormal body's mass at or above τ.
     let logNormalTailSurvival: Double
+    /// a = (ln τ − μ)/σ (−∞ when τ = 0) and the rate λ of its tail sampler.
+    let logNormalTopStart: Double
+    let logNormalTopRate: Double
     let paretoStart: Double
     let inverseExponent: Double
 
@@ -82,6 +87,8 @@ struct SizeClasses: Sendable, Equatable {
         logStandardDeviation = d.bodyLogStandardDeviation
         let z = tau > 0 ? (log(tau) - d.bodyLogMean) / d.bodyLogStandardDeviation : -inf
         logNormalTailSurvival = SpecialFunctions.normalCDF(-z)
+        logNormalTopStart = z
+        logNormalTopRate = RandomStream.normalTailRate(z)
         let lnTopMass = (1 - d.tailWeight) * logNormalTailSurvival
         topLogNormalProbability = topMass > 0 ? Swift.min(1, lnTopMass / topMass) : 0
         paretoStart = Swift.max(tau, d.tailMinimum)

@@ -218,6 +218,31 @@ extension RandomStream {
         return gamma(d: d, c: 1 / (9 * d).squareRoot(), z)
     }
 
+    /// Standard normal conditioned on Z ≥ a, exact. For a ≤ 0, ziggurat normals until one is ≥ a
+    /// (acceptance P(Z ≥ a) ≥ ½); for a > 0, Robert's (1995) rejection from the shifted exponential
+    /// a + Exp(λ) with the optimal rate λ = (a + √(a² + 4))/2, accepting x with probability
+    /// exp(−(x − λ)²/2) (acceptance ≥ 0.76, → 1 as a grows). `rate` must be that λ (computed once
+    /// per threshold by `normalTailRate`).
+    @inlinable @inline(__always)
+    mutating func normalTail(above a: Double, rate lambda: Double, _ z: ZigguratView) -> Double {
+        if !(a > 0) {
+            while true {
+                let x = normal(z)
+                if x >= a { return x }
+            }
+        }
+        while true {
+            let x = a - log(uniform()) / lambda
+            let d = x - lambda
+            if RandomStream.logIsBelow(uniform(), -0.5 * d * d) { return x }
+        }
+    }
+
+    /// λ = (a + √(a² + 4))/2, the rate of `normalTail`'s exponential proposal for threshold a
+    /// (0 for a ≤ 0, where it is not used).
+    @inlinable
+    static func normalTailRate(_ a: Double) -> Double { a > 0 ? 0.5 * (a + (a * a + 4).squareRoot()) : 0 }
+
     /// Marsaglia–Tsang for shape ≥ 1 with its constants given: d = shape − 1/3, c = 1/√(9d)
     /// (the same numbers as `gamma(shape:)` for the same stream).
     @inlinable @inline(__always)

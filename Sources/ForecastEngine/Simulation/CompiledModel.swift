@@ -48,10 +48,11 @@ final class CompiledModel: @unchecked Sendable {
     /// Marsaglia–Tsang constants (d, c) of Gamma(n·k_C) for n < `gammaCacheCount`, interleaved,
     /// [((s·2 + class)·G + n)·2 + 0/1] with class 0 = middle, 1 = small; NaN where n·k_C < 1.
     let gammaConstants: UnsafeMutablePointer<Double>
-    static let gammaCacheCount = 1024
+    static let gammaCacheCount = 4096
     let logMean: UnsafeMutablePointer<Double>
     let logStandardDeviation: UnsafeMutablePointer<Double>
-    let logNormalTailSurvival: UnsafeMutablePointer<Double>
+    let logNormalTopStart: UnsafeMutablePointer<Double>
+    let logNormalTopRate: UnsafeMutablePointer<Double>
     let paretoStart: UnsafeMutablePointer<Double>
     let inverseExponent: UnsafeMutablePointer<Double>
     /// Per major project.
@@ -138,19 +139,22 @@ final class CompiledModel: @unchecked Sendable {
         smallShape = buffer(m.sources.map(\.sizes.small.shape))
         smallScale = buffer(m.sources.map(\.sizes.small.scale))
         topLogNormalProbability = buffer(m.sources.map(\.sizes.topLogNormalProbability))
-        gammaConstants = buffer(m.sources.flatMap { src -> [Double] in
-            [src.sizes.middle.shape, src.sizes.small.shape].flatMap { k -> [Double] in
-                (0..<Self.gammaCacheCount).flatMap { n -> [Double] in
-                    let shape = Double(n) * k
-                    guard shape >= 1 else { return [.nan, .nan] }
-                    let d = shape - 1.0 / 3.0
-                    return [d, 1 / (9 * d).squareRoot()]
+        var constants = [Double](repeating: .nan, count: S * 4 * Self.gammaCacheCount)
+        for (s, src) in m.sources.enumerated() {
+            for (c, k) in [src.sizes.middle.shape, src.sizes.small.shape].enumerated() {
+                let row = (s * 2 + c) * Self.gammaCacheCount
+                for n in 0..<Self.gammaCacheCount where Double(n) * k >= 1 {
+                    let d = Double(n) * k - 1.0 / 3.0
+                    constants[2 * (row + n)] = d
+                    constants[2 * (row + n) + 1] = 1 / (9 * d).squareRoot()
                 }
             }
-        })
+        }
+        gammaConstants = buffer(constants)
         logMean = buffer(m.sources.map(\.sizes.logMean))
         logStandardDeviation = buffer(m.sources.map(\.sizes.logStandardDeviation))
-        logNormalTailSurvival = buffer(m.sources.map(\.sizes.logNormalTailSurvival))
+        logNormalTopStart = buffer(m.sources.map(\.sizes.logNormalTopStart))
+        logNormalTopRate = buffer(m.sources.map(\.sizes.logNormalTopRate))
         paretoStart = buffer(m.sources.map(\.sizes.paretoStart))
         inverseExponent = buffer(m.sources.map(\.sizes.inverseExponent))
         majorSource = buffer(m.majors.map(\.source))

@@ -2,7 +2,7 @@
 /// `Statistics.deciles` (numpy's `linear` method), found by sample brackets (the idea of Floyd &
 /// Rivest's SELECT).
 ///
-/// 1. A stride sample of 2,048 elements, sorted, gives for each quantile q a value bracket
+/// 1. A stride sample of s = N/16 elements (256 … 2,048), sorted, gives for each quantile q a value bracket
 ///    [lo_q, hi_q] around sample rank q·(s − 1) ± 3.5·√(s·q·(1 − q)) + 2, which holds the order
 ///    statistics x₍k₎ and x₍k+1₎ (k = ⌊(N − 1)·q⌋) unless the sample is off by more than 3.5
 ///    standard deviations.
@@ -16,6 +16,7 @@
 /// the same numbers; the brackets only save time (quickselect over all N draws is limited by branch
 /// mispredictions: ~2 ms per row of 100k draws, this ~0.5 ms).
 enum DecileSelection {
+    /// Largest stride sample (N/16, at least 256).
     static let sampleSize = 2048
     static let minimumCount = 4096
 
@@ -56,7 +57,7 @@ enum DecileSelection {
     static func bracketed(
         _ row: UnsafeBufferPointer<Double>, _ scratch: UnsafeMutableBufferPointer<Double>
     ) -> (p10: Double, p50: Double, p90: Double)? {
-        let n = row.count, s = sampleSize
+        let n = row.count, s = Swift.max(256, Swift.min(sampleSize, n / 16))
         let x = row.baseAddress!, buffer = scratch.baseAddress!
         var targets = [0.1, 0.5, 0.9].map { Target($0, count: n) }
         // 1. Brackets from a sorted stride sample (the draws are in random order).

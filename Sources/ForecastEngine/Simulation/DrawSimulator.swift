@@ -80,6 +80,8 @@ struct DrawScratch {
     let landedCounted: UnsafeMutablePointer<Int>
     /// Yearly arrival shocks Z_y.
     let shock: UnsafeMutablePointer<Double>
+    /// Expected small-project landings of one source given the shocks, per year.
+    let smallExpected: UnsafeMutablePointer<Double>
     /// Inversion tables of the fixed binomial probabilities (`CompiledModel.binomialSlotCount`).
     let binomials: BinomialTableCache
 
@@ -89,6 +91,7 @@ struct DrawScratch {
         landed = .allocate(capacity: Swift.max(m.yearCount, 1))
         landedCounted = .allocate(capacity: Swift.max(m.sourceCount * m.yearCount, 1))
         shock = .allocate(capacity: Swift.max(m.yearCount, 1))
+        smallExpected = .allocate(capacity: Swift.max(m.yearCount, 1))
         binomials = BinomialTableCache(slots: m.binomialSlotCount)
     }
 
@@ -98,6 +101,7 @@ struct DrawScratch {
         landed.deallocate()
         landedCounted.deallocate()
         shock.deallocate()
+        smallExpected.deallocate()
     }
 }
 
@@ -140,7 +144,7 @@ extension CompiledModel {
     @inline(__always)
     func sampleTop(_ rng: inout RandomStream, _ s: Int) -> Double {
         if rng.uniform() < topLogNormalProbability[s] {
-            let z = -SpecialFunctions.inverseNormalCDF(rng.uniform() * logNormalTailSurvival[s])
+            let z = rng.normalTail(above: logNormalTopStart[s], rate: logNormalTopRate[s], ziggurat)
             return exp(logMean[s] + logStandardDeviation[s] * z)
         }
         return paretoStart[s] * exp(-log(rng.uniform()) * inverseExponent[s])
@@ -156,6 +160,7 @@ extension CompiledModel {
         let lf = logFactorialView
         let acc = out.accumulators + chunk * out.accumulatorStride
         let occ = scratch.occupancy, entries = scratch.entries, landed = scratch.landed
+        let smallExpected = scratch.smallExpected
         let counted = scratch.landedCounted  // [s·Y + y] counted landings of source s
         let bt = scratch.binomials
         let dropSlot = n, splitSlot = 2 * n, topSlot = 2 * n + S * Y
@@ -207,6 +212,15 @@ extension CompiledModel {
             let pTop = topGivenPipeline[s]
             let middleGamma = gammaConstants + 4 * Self.gammaCacheCount * s
             let smallGamma = middleGamma + 2 * Self.gammaCacheCount
+            // Small projects: landings are Poisson given the shocks (marking theorem), with mean
+            // q_S·(ℓ^init_y + Σ_{u<y} Z_u·a_u·h_{y−u}); the sum is accumulated u by u (the same
+            // order of additions for every y), each u adding to all later years in one vector loop.
+            for y in 0..<Y { smallExpected[y] = smallInitialLandings[s * Y + y] }
+            for u in 0..<Y {
+                let w = z[u] * smallArrivals[s * Y + u]
+                let kernel = landingKernel - u
+                for y in (u + 1)..<Swift.max(u + 1, Y) { smallExpected[y] += w * kernel[y] }
+            }
             for y in 0..<Y {
                 var amount = 0.0
                 let c = counted[s * Y + y]
@@ -221,15 +235,7 @@ extension CompiledModel {
                         t += 1
                     }
                 }
-                // Small projects: landings are Poisson given the shocks (marking theorem), with mean
-                // q_S·(ℓ^init_y + Σ_{u<y} Z_u·a_u·h_{y−u}).
-                var smallExpected = smallInitialLandings[s * Y + y]
-                var u = 0
-                while u < y {
-                    smallExpected += z[u] * smallArrivals[s * Y + u] * landingKernel[y - u]
-                    u += 1
-                }
-                let small = rng.poisson(smallExpected, lf)
+                let small = rng.poisson(smallExpected[y], lf)
                 amount += aggregate(
                     &rng, count: small, mean: smallMean[s], shape: smallShape[s], scale: smallScale[s],
                     constants: smallGamma)
