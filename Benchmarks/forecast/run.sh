@@ -10,7 +10,11 @@
 #                   Benchmarks/forecast/swift/.build)
 #   YEARS           forecast years (default 10)
 #   SEED            seed (default 1)
-#   RUNS            runs per tool and size, best time reported (default 3; 1 for sizes ≥ 300000)
+#   RUNS            rounds per size (default 3; 1 for sizes ≥ 300000). A round runs Swift-1, Swift-2 and
+#                   numpy one after the other, each timing REPEAT runs in one process (default 2, 1 for
+#                   sizes ≥ 300000); interleaving puts the three tools under the same machine state.
+#                   The best of all timed runs is reported.
+#   REPEAT          timed runs per tool and round (see RUNS)
 #   BENCH_OUT       output folder (default Benchmarks/out)
 #   PYTHON          interpreter used to create Benchmarks/.venv (default python3)
 #
@@ -88,21 +92,57 @@ for i in threadpoolctl.threadpool_info():
 say "environment"
 cat "$ENVTXT"
 
+# Core check: the two vCPUs of this kind of machine are not always equally fast (another tenant on
+# one physical core), which caps the 1 → 2 worker speed-up whatever the engine does. Time one worker
+# pinned to each CPU so the report shows it.
+if command -v taskset >/dev/null 2>&1 && [ "$(nproc)" -ge 2 ]; then
+  core_line="core check (forecast-bench 20,000 draws, 1 worker pinned, best of 3):"
+  for c in 0 1; do
+    t=$(taskset -c "$c" "$FORECAST_BENCH" --draws 20000 --years "$YEARS" --seed "$SEED" --workers 1 --repeat 3 |
+      "$PY" -c 'import json,sys; print("%.3f" % json.load(sys.stdin)["seconds"])')
+    core_line="$core_line cpu$c $t s"
+  done
+  echo "$core_line" >>"$ENVTXT"
+  echo "$core_line"
+fi
+
+# Merge the per-round JSON files of one tool: the last file's results, all rounds' times.
+merge_runs() {
+  "$PY" - "$@" <<'PYEOF'
+import json, sys
+out, files = sys.argv[1], sys.argv[2:]
+docs = [json.load(open(f)) for f in files]
+merged = docs[-1]
+merged["all_seconds"] = [t for d in docs for t in d["all_seconds"]]
+merged["seconds"] = min(merged["all_seconds"])
+json.dump(merged, open(out, "w"))
+print("  seconds:", ", ".join("%.3f" % t for t in merged["all_seconds"]))
+PYEOF
+}
+
 DIRS=()
 for n in "${SIZES[@]}"; do
   D="$RES/n$n"
   mkdir -p "$D"
-  runs="${RUNS:-$([ "$n" -ge 300000 ] && echo 1 || echo 3)}"
-  for w in 1 2; do
-    cpu_busy >"$D/busy-swift-w$w.txt"
-    say "N=$n: Swift, $w worker(s), $runs run(s) (CPU busy before: $(cat "$D/busy-swift-w$w.txt")%)"
-    "$FORECAST_BENCH" --draws "$n" --years "$YEARS" --seed "$SEED" --workers "$w" --repeat "$runs" >"$D/swift-w$w.json"
-    "$PY" -c 'import json,sys; d=json.load(open(sys.argv[1])); print("  seconds:", ", ".join("%.3f" % t for t in d["all_seconds"]))' "$D/swift-w$w.json"
+  rounds="${RUNS:-$([ "$n" -ge 300000 ] && echo 1 || echo 3)}"
+  repeat="${REPEAT:-$([ "$n" -ge 300000 ] && echo 1 || echo 2)}"
+  for r in $(seq 1 "$rounds"); do
+    for w in 1 2; do
+      cpu_busy >"$D/busy-swift-w$w-r$r.txt"
+      say "N=$n, round $r/$rounds: Swift, $w worker(s), $repeat run(s) (CPU busy before: $(cat "$D/busy-swift-w$w-r$r.txt")%)"
+      "$FORECAST_BENCH" --draws "$n" --years "$YEARS" --seed "$SEED" --workers "$w" --repeat "$repeat" >"$D/swift-w$w-r$r.json"
+    done
+    cpu_busy >"$D/busy-numpy-r$r.txt"
+    say "N=$n, round $r/$rounds: numpy, $repeat run(s) (CPU busy before: $(cat "$D/busy-numpy-r$r.txt")%)"
+    "${NUMPY_ENV[@]}" "$PY" "$HERE/numpy_engine.py" "$PARAMS" --draws "$n" --seed "$SEED" --repeat "$repeat" \
+      --out "$D/numpy-r$r.json" >/dev/null
   done
-  cpu_busy >"$D/busy-numpy.txt"
-  say "N=$n: numpy, $runs run(s) (CPU busy before: $(cat "$D/busy-numpy.txt")%)"
-  "${NUMPY_ENV[@]}" "$PY" "$HERE/numpy_engine.py" "$PARAMS" --draws "$n" --seed "$SEED" --repeat "$runs" --out "$D/numpy.json" >/dev/null
-  "$PY" -c 'import json,sys; d=json.load(open(sys.argv[1])); print("  seconds:", ", ".join("%.3f" % t for t in d["all_seconds"]))' "$D/numpy.json"
+  for tool in swift-w1 swift-w2 numpy; do
+    say "N=$n: $tool, all rounds"
+    merge_runs "$D/$tool.json" $(for r in $(seq 1 "$rounds"); do echo "$D/$tool-r$r.json"; done)
+    # compare.py reads one busy figure per tool: the largest of the rounds.
+    sort -n $(for r in $(seq 1 "$rounds"); do echo "$D/busy-$tool-r$r.txt"; done) | tail -1 >"$D/busy-$tool.txt"
+  done
   DIRS+=("$D")
 done
 echo "load after the runs (uptime): $(uptime | sed 's/.*load average/load average/')" >>"$ENVTXT"

@@ -82,6 +82,8 @@ struct DrawScratch {
     let shock: UnsafeMutablePointer<Double>
     /// Expected small-project landings of one source given the shocks, per year.
     let smallExpected: UnsafeMutablePointer<Double>
+    /// Number of 五个一百 stage targets met, per year.
+    let stagesMet: UnsafeMutablePointer<Int>
     /// Inversion tables of the fixed binomial probabilities (`CompiledModel.binomialSlotCount`).
     let binomials: BinomialTableCache
 
@@ -92,6 +94,7 @@ struct DrawScratch {
         landedCounted = .allocate(capacity: Swift.max(m.sourceCount * m.yearCount, 1))
         shock = .allocate(capacity: Swift.max(m.yearCount, 1))
         smallExpected = .allocate(capacity: Swift.max(m.yearCount, 1))
+        stagesMet = .allocate(capacity: Swift.max(m.yearCount, 1))
         binomials = BinomialTableCache(slots: m.binomialSlotCount)
     }
 
@@ -102,6 +105,7 @@ struct DrawScratch {
         landedCounted.deallocate()
         shock.deallocate()
         smallExpected.deallocate()
+        stagesMet.deallocate()
     }
 }
 
@@ -118,7 +122,12 @@ extension CompiledModel {
     ) -> Int {
         if n <= 0 || p.kind == .zero { return 0 }
         if p.kind == .one { return n }
-        if n > BinomialTableCache.maxN { return rng.binomial(n, p, logFactorialView) }
+        if n > BinomialTableCache.maxN {
+            // Out-of-line sampler on a copy: `rng`'s address never escapes, so it stays in registers.
+            var outOfLine = rng
+            defer { rng = outOfLine }
+            return outOfLine.binomial(n, p, logFactorialView)
+        }
         let k = cache.sample(&rng, n, p, slot: slot, logFactorialView)
         return p.kind == .flipped ? n - k : k
     }
@@ -137,7 +146,9 @@ extension CompiledModel {
             let d = constants[2 * count]
             if !d.isNaN { return rng.gamma(d: d, c: constants[2 * count + 1], ziggurat) * scale }
         }
-        return rng.gamma(shape: Double(count) * shape, ziggurat) * scale
+        var outOfLine = rng  // as in `binomial`
+        defer { rng = outOfLine }
+        return outOfLine.gamma(shape: Double(count) * shape, ziggurat) * scale
     }
 
     /// One project of the top class (size ≥ τ) of source `s`.
@@ -153,31 +164,46 @@ extension CompiledModel {
     /// Simulate draw `d`, writing its series into `out` and adding to the accumulators of `chunk`.
     ///
     /// Random streams: the counted pipeline and its landing split use the pipeline substream; each
-    /// source's sizes and small projects use the source's substream; majors their own.
+    /// source's sizes and small projects use the source's substream; majors their own. Each step is
+    /// its own function: with fewer values live at once, the optimiser keeps the stream's state in
+    /// registers instead of reloading and storing it around every random number.
     func simulateDraw(_ d: Int, chunk: Int, scratch: DrawScratch, out: DrawOutputs) {
-        let Y = yearCount, n = transientCount, K = stageCount, L = landingStage, J = scheduleLength
-        let S = sourceCount, N = out.draws
-        let lf = logFactorialView
-        let acc = out.accumulators + chunk * out.accumulatorStride
-        let occ = scratch.occupancy, entries = scratch.entries, landed = scratch.landed
-        let smallExpected = scratch.smallExpected
-        let counted = scratch.landedCounted  // [s·Y + y] counted landings of source s
-        let bt = scratch.binomials
-        let dropSlot = n, splitSlot = 2 * n, topSlot = 2 * n + S * Y
+        let Y = yearCount, N = out.draws
         for y in 0..<Y {
             out.domestic[y * N + d] = 0
             out.foreign[y * N + d] = 0
         }
-        // 0. Yearly arrival shocks Z_y = exp(σε − σ²/2).
+        drawShocks(d, scratch)
+        simulatePipeline(d, scratch)
+        for s in 0..<sourceCount { landAndDisburse(d, source: s, chunk: chunk, scratch, out) }
+        if majorCount > 0 { drawMajorProjects(d, chunk: chunk, out) }
+        addTotals(d, chunk: chunk, scratch, out)
+    }
+
+    /// 0. Yearly arrival shocks Z_y = exp(σε − σ²/2) into `scratch.shock`.
+    @inline(never)
+    func drawShocks(_ d: Int, _ scratch: DrawScratch) {
         let z = scratch.shock
         if arrivalVolatility > 0 {
             var rng = RandomStream(seed: seed, draw: UInt64(d), substream: Self.shockSubstream)
             let sigma = arrivalVolatility, drift = -0.5 * arrivalVolatility * arrivalVolatility
-            for y in 0..<Y { z[y] = exp(drift + sigma * rng.normal(ziggurat)) }
+            for y in 0..<yearCount { z[y] = exp(drift + sigma * rng.normal(ziggurat)) }
         } else {
-            for y in 0..<Y { z[y] = 1 }
+            for y in 0..<yearCount { z[y] = 1 }
         }
-        // 1. Counted projects (size ≥ min) of all sources: one chain with binomial transitions.
+    }
+
+    /// 1. Counted projects (size ≥ min) of all sources: one chain with binomial transitions; stage
+    /// entries into `scratch.entries` [k·Y + y], counted landings per source into
+    /// `scratch.landedCounted` [s·Y + y].
+    @inline(never)
+    func simulatePipeline(_ d: Int, _ scratch: DrawScratch) {
+        let Y = yearCount, n = transientCount, L = landingStage, S = sourceCount
+        let lf = logFactorialView
+        let occ = scratch.occupancy, entries = scratch.entries, z = scratch.shock
+        let counted = scratch.landedCounted
+        let bt = scratch.binomials
+        let dropSlot = n, splitSlot = 2 * n
         var rng = RandomStream(seed: seed, draw: UInt64(d), substream: Self.pipelineSubstream)
         for k in 0..<n { occ[k] = rng.poisson(initialCounted[k], lf) }
         for y in 0..<Y {
@@ -206,88 +232,112 @@ extension CompiledModel {
                 rest -= ls
             }
         }
-        // 2. Amounts landed per source and year, then the disbursement schedule.
-        for s in 0..<S {
-            var rng = RandomStream(seed: seed, draw: UInt64(d), substream: substream[s])
-            let pTop = topGivenPipeline[s]
-            let middleGamma = gammaConstants + 4 * Self.gammaCacheCount * s
-            let smallGamma = middleGamma + 2 * Self.gammaCacheCount
-            // Small projects: landings are Poisson given the shocks (marking theorem), with mean
-            // q_S·(ℓ^init_y + Σ_{u<y} Z_u·a_u·h_{y−u}); the sum is accumulated u by u (the same
-            // order of additions for every y), each u adding to all later years in one vector loop.
-            for y in 0..<Y { smallExpected[y] = smallInitialLandings[s * Y + y] }
-            for u in 0..<Y {
-                let w = z[u] * smallArrivals[s * Y + u]
-                let kernel = landingKernel - u
-                for y in (u + 1)..<Swift.max(u + 1, Y) { smallExpected[y] += w * kernel[y] }
-            }
-            for y in 0..<Y {
-                var amount = 0.0
-                let c = counted[s * Y + y]
-                if c > 0 {
-                    let top = binomial(&rng, c, pTop, slot: topSlot + s, bt)
-                    amount += aggregate(
-                        &rng, count: c - top, mean: middleMean[s], shape: middleShape[s], scale: middleScale[s],
-                        constants: middleGamma)
-                    var t = 0
-                    while t < top {
-                        amount += sampleTop(&rng, s)
-                        t += 1
-                    }
-                }
-                let small = rng.poisson(smallExpected[y], lf)
-                amount += aggregate(
-                    &rng, count: small, mean: smallMean[s], shape: smallShape[s], scale: smallScale[s],
-                    constants: smallGamma)
-                landed[y] = amount
-            }
-            let series = isForeign[s] ? out.foreign : out.domestic
-            let segment = out.sourceDraws.map { $0 + s * Y * N }
-            for y in 0..<Y {
-                var v = history[s * Y + y]
-                var j = 0
-                while j < J && j <= y {
-                    v += schedule[j] * landed[y - j]
-                    j += 1
-                }
-                let inPlace = v * rate[s * Y + y]
-                acc[out.sourceOffset + s * Y + y] += inPlace
-                series[y * N + d] += inPlace
-                if let segment { segment[y * N + d] = inPlace }
-            }
+    }
+
+    /// 2. Amounts landed by source `s` per year, then the disbursement schedule into the draw's
+    /// domestic or foreign series and the chunk's accumulators.
+    @inline(never)
+    func landAndDisburse(_ d: Int, source s: Int, chunk: Int, _ scratch: DrawScratch, _ out: DrawOutputs) {
+        let Y = yearCount, J = scheduleLength, N = out.draws
+        let lf = logFactorialView
+        let landed = scratch.landed, smallExpected = scratch.smallExpected, z = scratch.shock
+        let counted = scratch.landedCounted
+        let bt = scratch.binomials
+        let topSlot = 2 * transientCount + sourceCount * Y
+        var rng = RandomStream(seed: seed, draw: UInt64(d), substream: substream[s])
+        let pTop = topGivenPipeline[s]
+        let middleGamma = gammaConstants + 4 * Self.gammaCacheCount * s
+        let smallGamma = middleGamma + 2 * Self.gammaCacheCount
+        // Small projects: landings are Poisson given the shocks (marking theorem), with mean
+        // q_S·(ℓ^init_y + Σ_{u<y} Z_u·a_u·h_{y−u}); the sum is accumulated u by u (the same
+        // order of additions for every y), each u adding to all later years in one vector loop.
+        for y in 0..<Y { smallExpected[y] = smallInitialLandings[s * Y + y] }
+        for u in 0..<Y {
+            let w = z[u] * smallArrivals[s * Y + u]
+            let kernel = landingKernel - u
+            for y in (u + 1)..<Swift.max(u + 1, Y) { smallExpected[y] += w * kernel[y] }
         }
-        // 3. Major projects: Bernoulli(probability) in their year, then the schedule.
-        if majorCount > 0 {
-            var rng = RandomStream(seed: seed, draw: UInt64(d), substream: Self.majorSubstream)
-            for m in 0..<majorCount {
-                let u = rng.uniform()
-                if u >= majorProbability[m] { continue }
-                let s = majorSource[m]
-                let series = isForeign[s] ? out.foreign : out.domestic
-                for j in 0..<J {
-                    let y = majorYear[m] + j
-                    if y < 0 || y >= Y { continue }
-                    let v = majorAmount[m] * schedule[j] * rate[s * Y + y]
-                    acc[out.majorOffset + m * Y + y] += v
-                    series[y * N + d] += v
-                    if let md = out.majorDraws { md[(m * Y + y) * N + d] = v }
-                }
-            }
-        }
-        // 4. Totals and the 五个一百 counts.
         for y in 0..<Y {
-            out.total[y * N + d] = out.domestic[y * N + d] + out.foreign[y * N + d]
-            var all = true
-            for k in 0..<K {
-                let c = Double(entries[k * Y + y])
-                acc[out.stageSumOffset + k * Y + y] += c
-                if c >= stageTarget[k] {
-                    acc[out.stageMetOffset + k * Y + y] += 1
-                } else {
-                    all = false
+            var amount = 0.0
+            let c = counted[s * Y + y]
+            if c > 0 {
+                let top = binomial(&rng, c, pTop, slot: topSlot + s, bt)
+                amount += aggregate(
+                    &rng, count: c - top, mean: middleMean[s], shape: middleShape[s], scale: middleScale[s],
+                    constants: middleGamma)
+                var t = 0
+                while t < top {
+                    amount += sampleTop(&rng, s)
+                    t += 1
                 }
             }
-            if all { acc[out.allMetOffset + y] += 1 }
+            let small = rng.poisson(smallExpected[y], lf)
+            amount += aggregate(
+                &rng, count: small, mean: smallMean[s], shape: smallShape[s], scale: smallScale[s],
+                constants: smallGamma)
+            landed[y] = amount
         }
+        let acc = out.accumulators + chunk * out.accumulatorStride
+        let series = isForeign[s] ? out.foreign : out.domestic
+        let segment = out.sourceDraws.map { $0 + s * Y * N }
+        for y in 0..<Y {
+            var v = history[s * Y + y]
+            var j = 0
+            while j < J && j <= y {
+                v += schedule[j] * landed[y - j]
+                j += 1
+            }
+            let inPlace = v * rate[s * Y + y]
+            acc[out.sourceOffset + s * Y + y] += inPlace
+            series[y * N + d] += inPlace
+            if let segment { segment[y * N + d] = inPlace }
+        }
+    }
+
+    /// 3. Major projects: Bernoulli(probability) in their year, then the schedule.
+    @inline(never)
+    func drawMajorProjects(_ d: Int, chunk: Int, _ out: DrawOutputs) {
+        let Y = yearCount, J = scheduleLength, N = out.draws
+        let acc = out.accumulators + chunk * out.accumulatorStride
+        var rng = RandomStream(seed: seed, draw: UInt64(d), substream: Self.majorSubstream)
+        for m in 0..<majorCount {
+            let u = rng.uniform()
+            if u >= majorProbability[m] { continue }
+            let s = majorSource[m]
+            let series = isForeign[s] ? out.foreign : out.domestic
+            for j in 0..<J {
+                let y = majorYear[m] + j
+                if y < 0 || y >= Y { continue }
+                let v = majorAmount[m] * schedule[j] * rate[s * Y + y]
+                acc[out.majorOffset + m * Y + y] += v
+                series[y * N + d] += v
+                if let md = out.majorDraws { md[(m * Y + y) * N + d] = v }
+            }
+        }
+    }
+
+    /// 4. Totals and the 五个一百 counts (stage by stage over the years: contiguous rows; adding
+    /// 0 for an unmet target leaves the count unchanged, so the sums are the same as with a branch).
+    @inline(never)
+    func addTotals(_ d: Int, chunk: Int, _ scratch: DrawScratch, _ out: DrawOutputs) {
+        let Y = yearCount, K = stageCount, N = out.draws
+        let total = out.total + d, domestic = out.domestic + d, foreign = out.foreign + d
+        for y in 0..<Y { total[y &* N] = domestic[y &* N] + foreign[y &* N] }
+        let acc = out.accumulators + chunk * out.accumulatorStride
+        let sums = acc + out.stageSumOffset, met = acc + out.stageMetOffset, allMet = acc + out.allMetOffset
+        let stagesMet = scratch.stagesMet
+        stagesMet.update(repeating: 0, count: Y)
+        for k in 0..<K {
+            let entries = scratch.entries + k &* Y, target = stageTarget[k]
+            let sum = sums + k &* Y, hit = met + k &* Y
+            for y in 0..<Y {
+                let c = Double(entries[y])
+                let isMet = c >= target
+                sum[y] += c
+                hit[y] += isMet ? 1 : 0
+                stagesMet[y] &+= isMet ? 1 : 0
+            }
+        }
+        for y in 0..<Y where stagesMet[y] == K { allMet[y] += 1 }
     }
 }
