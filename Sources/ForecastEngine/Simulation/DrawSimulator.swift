@@ -38,9 +38,9 @@ final class DrawOutputs: @unchecked Sendable {
         self.chunkSize = chunkSize
         chunkCount = (draws + chunkSize - 1) / chunkSize
         let cells = Swift.max(draws * m.yearCount, 1)
-        total = .allocate(capacity: cells)
-        domestic = .allocate(capacity: cells)
-        foreign = .allocate(capacity: cells)
+        total = LargeBuffer.allocate(cells)
+        domestic = LargeBuffer.allocate(cells)
+        foreign = LargeBuffer.allocate(cells)
         let Y = m.yearCount
         majorOffset = m.sourceCount * Y
         stageSumOffset = majorOffset + m.majorCount * Y
@@ -64,9 +64,9 @@ final class DrawOutputs: @unchecked Sendable {
     deinit {
         sourceDraws?.deallocate()
         majorDraws?.deallocate()
-        total.deallocate()
-        domestic.deallocate()
-        foreign.deallocate()
+        LargeBuffer.release(total)
+        LargeBuffer.release(domestic)
+        LargeBuffer.release(foreign)
         accumulators.deallocate()
     }
 }
