@@ -181,7 +181,7 @@ extension RandomStream {
         var alpha = 0.0
         while true {
             let u = uniform() - 0.5
-            var v = uniform()
+            let v = uniform()
             let us = 0.5 - abs(u)
             let invUs = 1 / us
             let x = (twoA * invUs + b) * u + c
