@@ -30,11 +30,21 @@ let package = Package(
         .target(name: "ScenarioKitTesting", dependencies: ["ScenarioKit"]),
         // Layer 2½: the built-in module catalogue (ModuleCatalog.builtin) and the small built-in
         // modules (target-tracker, project-batch); larger modules are their own targets.
-        .target(name: "BuiltinModules", dependencies: ["ScenarioKit", "IndustryChain"], path: "Sources/Modules/Builtin"),
+        .target(
+            name: "BuiltinModules", dependencies: ["ScenarioKit", "IndustryChain", "BeijingTransfer", "CapitalMix"],
+            path: "Sources/Modules/Builtin"),
         // Built-in module: industry-chain linkage (产业链招商) on the dataset's IO table.
         .target(
             name: "IndustryChain", dependencies: ["ScenarioKit", "InputOutput", "LinearAlgebra"],
             path: "Sources/Modules/IndustryChain"),
+        // Built-in module: transfer of Beijing non-capital functions (absorbing Markov chain of relocations).
+        .target(
+            name: "BeijingTransfer", dependencies: ["ScenarioKit", "LinearAlgebra"],
+            path: "Sources/Modules/BeijingTransfer"),
+        // Built-in module: capital mix (state/foreign/private) and guidance-fund allocation (dgglse).
+        .target(
+            name: "CapitalMix", dependencies: ["ScenarioKit", "LinearAlgebra"],
+            path: "Sources/Modules/CapitalMix"),
         // Layer 2: the doubling-plan forecast engine (pipeline model, Monte Carlo, targets).
         .target(name: "ForecastEngine", dependencies: ["LinearAlgebra", "ScenarioKit"]),
         // Layer 3: scenario files (YAML), dataset folders and manifests, validation with locations.
@@ -72,6 +82,12 @@ let package = Package(
             name: "IndustryChainTests",
             dependencies: ["IndustryChain", "ScenarioKit", "ScenarioKitTesting", "InputOutput", "LinearAlgebra", "Datasets"],
             path: "Tests/IndustryChainTests"),
+        .testTarget(
+            name: "BeijingTransferTests", dependencies: ["BeijingTransfer", "ScenarioKit", "ScenarioKitTesting", "LinearAlgebra"],
+            path: "Tests/BeijingTransferTests"),
+        .testTarget(
+            name: "CapitalMixTests", dependencies: ["CapitalMix", "ScenarioKit", "ScenarioKitTesting", "LinearAlgebra"],
+            path: "Tests/CapitalMixTests"),
         .testTarget(name: "BriefingsTests", dependencies: ["Briefings", "ForecastEngine", "InputOutput", "Reports", "ScenarioKit"]),
         .testTarget(name: "ForecastEngineTests", dependencies: ["ForecastEngine", "LinearAlgebra"]),
         .testTarget(

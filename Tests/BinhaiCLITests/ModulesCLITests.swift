@@ -102,4 +102,39 @@ import Testing
         let variant = try #require(modules.first { $0["scenario"] as? String == "new-energy-instead" })
         #expect(!((variant["tables"] as? [Any]) ?? []).isEmpty)
     }
+
+    /// The shipped beijing-transfer scenario: its tables in the JSON, the relocations fed to the
+    /// engine (the variant without them has a lower forecast), and the 2027 target headline.
+    @Test func beijingTransferScenarioRunsEndToEnd() throws {
+        let scenario = ScenarioCLITests.repo.appendingPathComponent("scenarios/beijing-transfer-2025-2030.yaml").path
+        let r = try CLI.run(["run", scenario, "--draws", "300", "--no-effort-search", "--format", "json"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let obj = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
+        let modules = try #require(obj["modules"] as? [[String: Any]])
+        let baseline = try #require(modules.first { $0["scenario"] as? String == "baseline" })
+        #expect(baseline["id"] as? String == "beijing-transfer")
+        let ids = (baseline["tables"] as? [[String: Any]] ?? []).compactMap { $0["id"] as? String }
+        #expect(ids == ["beijing-transfer.chain", "beijing-transfer.relocations", "beijing-transfer.progress"])
+        let text = try CLI.run(["run", scenario, "--draws", "300", "--no-effort-search", "--lang", "en"])
+        #expect(text.stdout.contains("Probability that the cumulative planned investment reaches 3500 亿元 by 2027"))
+        #expect(text.stdout.contains("Variant programme-not-fed against the baseline"))
+    }
+
+    /// The shipped capital-mix scenario: ownership by year, the fund allocation reaching its
+    /// target mix (0.7 private) and the variant's.
+    @Test func capitalMixScenarioRunsEndToEnd() throws {
+        let scenario = ScenarioCLITests.repo.appendingPathComponent("scenarios/capital-mix-2020-2025.yaml").path
+        let r = try CLI.run(["run", scenario, "--draws", "300", "--no-effort-search", "--format", "json"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let obj = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
+        let modules = try #require(obj["modules"] as? [[String: Any]])
+        let baseline = try #require(modules.first { $0["scenario"] as? String == "baseline" })
+        #expect(baseline["id"] as? String == "capital-mix")
+        let ids = (baseline["tables"] as? [[String: Any]] ?? []).compactMap { $0["id"] as? String }
+        #expect(!ids.isEmpty && ids.allSatisfy { $0.hasPrefix("capital-mix.") })
+        #expect(modules.contains { $0["scenario"] as? String == "more-private" })
+        let list = try CLI.run(["modules", "list", "--format", "json"])
+        let all = try #require(try JSONSerialization.jsonObject(with: Data(list.stdout.utf8)) as? [[String: Any]])
+        #expect(all.compactMap { $0["id"] as? String } == ["industry-chain", "beijing-transfer", "capital-mix", "target-tracker", "project-batch"])
+    }
 }
