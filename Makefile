@@ -4,7 +4,7 @@
 #   make bench  benchmarks against numpy/pymrio (not part of make test)
 SHELL := /bin/bash
 SWIFT ?= $(shell command -v swift 2>/dev/null || echo /opt/swift/usr/bin/swift)
-APT_PACKAGES := libblas-dev liblapack-dev libopenblas0-pthread
+APT_PACKAGES := libblas-dev liblapack-dev libopenblas0-pthread zlib1g-dev pkg-config
 RELEASE_BIN := .build/release/binhai
 
 .PHONY: setup demo test bench build release clean

@@ -15,6 +15,7 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
     ],
     targets: [
         // Layer 0: BLAS/LAPACK through Debian's libblas-dev / liblapack-dev.
@@ -59,7 +60,7 @@ let package = Package(
             name: "Datasets",
             resources: [.copy("Resources/nbs-2020-42"), .copy("Resources/binhai-default"), .copy("Resources/scenarios")]),
         // Renderers: terminal table (CJK widths), Markdown, CSV, JSON, atomic files. No domain words.
-        .target(name: "Reports"),
+        .target(name: "Reports", dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         // Briefing outputs: IO and forecast results as bilingual tables and JSON documents.
         .target(name: "Briefings", dependencies: ["Reports", "InputOutput", "ForecastEngine", "LinearAlgebra", "ScenarioKit"]),
         // The command-line tool.
@@ -75,7 +76,7 @@ let package = Package(
         .testTarget(
             name: "InputOutputTests", dependencies: ["InputOutput", "Datasets", "LinearAlgebra"],
             resources: [.copy("Fixtures")]),
-        .testTarget(name: "ReportsTests", dependencies: ["Reports"]),
+        .testTarget(name: "ReportsTests", dependencies: ["Reports", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .testTarget(name: "ScenarioKitTests", dependencies: ["ScenarioKit"]),
         .testTarget(name: "BuiltinModulesTests", dependencies: ["BuiltinModules", "ScenarioKit", "ScenarioKitTesting"]),
         .testTarget(
@@ -88,7 +89,12 @@ let package = Package(
         .testTarget(
             name: "CapitalMixTests", dependencies: ["CapitalMix", "ScenarioKit", "ScenarioKitTesting", "LinearAlgebra"],
             path: "Tests/CapitalMixTests"),
-        .testTarget(name: "BriefingsTests", dependencies: ["Briefings", "ForecastEngine", "InputOutput", "Reports", "ScenarioKit"]),
+        .testTarget(
+            name: "BriefingsTests",
+            dependencies: [
+                "Briefings", "ForecastEngine", "InputOutput", "Reports", "ScenarioKit",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]),
         .testTarget(name: "ForecastEngineTests", dependencies: ["ForecastEngine", "LinearAlgebra"]),
         .testTarget(
             name: "ScenarioFilesTests", dependencies: ["ScenarioFiles", "ForecastEngine", "Datasets", "ScenarioKit", "BuiltinModules"]),

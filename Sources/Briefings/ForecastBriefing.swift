@@ -72,11 +72,17 @@ public struct ForecastBriefing: Sendable {
 
     /// Terminal or Markdown text: every table in the order listed on the type.
     public func text<R: TextRenderer>(_ renderer: R) -> String {
+        tables().map(renderer.render).joined(separator: "\n")
+    }
+
+    /// Every table of the briefing in order: headline, yearly, splits, 五个一百 stages, variants,
+    /// module tables.
+    public func tables() -> [Table] {
         var tables = [headlineTable(), yearlyTable()]
         tables += splitTables()
         if let stages = stageTable() { tables.append(stages) }
         tables += variants.map(variantTable)
         tables += ModuleTables(reports: modules, language: language).tables()
-        return tables.map(renderer.render).joined(separator: "\n")
+        return tables
     }
 }
