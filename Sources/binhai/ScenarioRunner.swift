@@ -69,18 +69,27 @@ struct ScenarioRunner {
             } catch {
                 throw ReportError.cannotWrite(path: folder.path, reason: "cannot create the folder")
             }
-            var files: [(String, OutputFormat)] = [
-                ("report.md", .markdown), ("report.txt", .table), ("forecast.csv", .csv), ("forecast.json", .json),
+            // Each file is written atomically (temporary + rename) by its own sink.
+            var files: [(name: String, write: (OutputSink) throws -> Void)] = [
+                ("report.md", { try emit(briefing, format: .markdown, to: $0) }),
+                ("report.txt", { try emit(briefing, format: .table, to: $0) }),
+                ("forecast.csv", { try emit(briefing, format: .csv, to: $0) }),
+                ("forecast.json", { try emit(briefing, format: .json, to: $0) }),
             ]
-            if !briefing.modules.isEmpty { files.append(("modules.csv", .csv)) }
-            for (name, format) in files {
-                let sink = try OutputSink(file: folder.appendingPathComponent(name))
+            if !briefing.modules.isEmpty {
+                files.append(("modules.csv", { try $0.write(ModuleTables(reports: briefing.modules, language: briefing.language).csv()) }))
+            }
+            // Charts: forecast.svg (fan chart), sources.svg, variants.svg and stages.svg when there
+            // are variants / stages; then the printable page with all of them inline.
+            for chart in briefing.charts() {
+                files.append((chart.file, { try $0.write(chart.svg.render()) }))
+            }
+            files.append(("report.html", { try $0.write(briefing.html()) }))
+            files.append(("briefing.xlsx", { try $0.write([UInt8](try briefing.workbook())) }))
+            for file in files {
+                let sink = try OutputSink(file: folder.appendingPathComponent(file.name))
                 do {
-                    if name == "modules.csv" {
-                        try sink.write(ModuleTables(reports: briefing.modules, language: briefing.language).csv())
-                    } else {
-                        try emit(briefing, format: format, to: sink)
-                    }
+                    try file.write(sink)
                     try sink.commit()
                 } catch {
                     sink.discard()
@@ -88,7 +97,7 @@ struct ScenarioRunner {
                 }
             }
             FileHandle.standardError.write(Data(
-                "wrote \(files.map { folder.appendingPathComponent($0.0).path }.joined(separator: ", "))\n".utf8))
+                "wrote \(files.map { folder.appendingPathComponent($0.name).path }.joined(separator: ", "))\n".utf8))
         }
         if options.format == .csv && !briefing.modules.isEmpty && options.out == nil {
             FileHandle.standardError.write(Data(

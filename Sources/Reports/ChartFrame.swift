@@ -1,0 +1,395 @@
+import Foundation
+
+/// A point in data coordinates.
+public struct ChartPoint: Sendable, Equatable {
+    public var x: Double
+    public var y: Double
+    public init(x: Double, y: Double) {
+        self.x = x
+        self.y = y
+    }
+}
+
+/// A rectangle in drawing coordinates (y grows downwards).
+public struct ChartRect: Sendable, Equatable {
+    public var x: Double
+    public var y: Double
+    public var width: Double
+    public var height: Double
+    public var maxX: Double { x + width }
+    public var maxY: Double { y + height }
+}
+
+/// Dash patterns that stay distinguishable in grey-scale print.
+public enum LineDash {
+    public static let solid: [Double]? = nil
+    public static let dashed: [Double] = [7, 4]
+    public static let dotted: [Double] = [1.5, 3.5]
+    public static let dashDot: [Double] = [10, 3, 2, 3]
+    public static let longDash: [Double] = [14, 5]
+}
+
+/// Marker shapes for points.
+public enum MarkerShape: Sendable, Equatable {
+    case circle, diamond, square
+}
+
+/// A line through data points (for a bar chart, x is the category index 0, 1, …).
+public struct ChartLine: Sendable, Equatable {
+    /// Stable identifier, written as `data-key` on the drawn element.
+    public var key: String
+    /// Legend text.
+    public var name: String
+    public var points: [ChartPoint]
+    public var color: String
+    public var width: Double
+    public var dash: [Double]?
+    /// Small circles at the points.
+    public var markers: Bool
+    /// Text placed right of the plot at the height of the last point (e.g. its value).
+    public var endLabel: String?
+    public var inLegend: Bool
+
+    public init(
+        key: String, name: String, points: [ChartPoint], color: String, width: Double = 2, dash: [Double]? = nil,
+        markers: Bool = false, endLabel: String? = nil, inLegend: Bool = true
+    ) {
+        self.key = key
+        self.name = name
+        self.points = points
+        self.color = color
+        self.width = width
+        self.dash = dash
+        self.markers = markers
+        self.endLabel = endLabel
+        self.inLegend = inLegend
+    }
+}
+
+/// A shaded band between a lower and an upper value at each x.
+public struct ChartBand: Sendable, Equatable {
+    public var key: String
+    public var name: String
+    public var x: [Double]
+    public var lower: [Double]
+    public var upper: [Double]
+    public var color: String
+    public var opacity: Double
+    public var inLegend: Bool
+
+    public init(
+        key: String, name: String, x: [Double], lower: [Double], upper: [Double], color: String, opacity: Double = 0.25,
+        inLegend: Bool = true
+    ) {
+        self.key = key
+        self.name = name
+        self.x = x
+        self.lower = lower
+        self.upper = upper
+        self.color = color
+        self.opacity = opacity
+        self.inLegend = inLegend
+    }
+}
+
+/// A horizontal reference line across the plot (a target, a threshold).
+public struct ChartRule: Sendable, Equatable {
+    public var key: String
+    public var name: String
+    public var y: Double
+    public var color: String
+    public var width: Double
+    public var dash: [Double]?
+    /// Text right of the plot at the rule's height.
+    public var label: String?
+    public var inLegend: Bool
+
+    public init(
+        key: String, name: String, y: Double, color: String, width: Double = 1.5, dash: [Double]? = nil,
+        label: String? = nil, inLegend: Bool = true
+    ) {
+        self.key = key
+        self.name = name
+        self.y = y
+        self.color = color
+        self.width = width
+        self.dash = dash
+        self.label = label
+        self.inLegend = inLegend
+    }
+}
+
+/// One marked point, optionally labelled next to it.
+public struct ChartMarker: Sendable, Equatable {
+    public enum LabelPlacement: Sendable, Equatable { case right, belowRight, aboveRight, left, aboveLeft }
+    public var key: String
+    public var name: String
+    public var point: ChartPoint
+    public var color: String
+    public var shape: MarkerShape
+    public var radius: Double
+    public var label: String?
+    public var labelPlacement: LabelPlacement
+    public var inLegend: Bool
+
+    public init(
+        key: String, name: String, point: ChartPoint, color: String, shape: MarkerShape = .circle, radius: Double = 4,
+        label: String? = nil, labelPlacement: LabelPlacement = .belowRight, inLegend: Bool = false
+    ) {
+        self.key = key
+        self.name = name
+        self.point = point
+        self.color = color
+        self.shape = shape
+        self.radius = radius
+        self.label = label
+        self.labelPlacement = labelPlacement
+        self.inLegend = inLegend
+    }
+}
+
+/// A legend entry: a symbol and its text.
+public struct LegendEntry: Sendable, Equatable {
+    public enum Symbol: Sendable, Equatable {
+        case line(color: String, width: Double, dash: [Double]?, markers: Bool)
+        case band(color: String, opacity: Double)
+        case bar(color: String)
+        case marker(color: String, shape: MarkerShape)
+    }
+    public var name: String
+    public var symbol: Symbol
+    public init(name: String, symbol: Symbol) {
+        self.name = name
+        self.symbol = symbol
+    }
+}
+
+/// The parts every chart shares: title, subtitle, unit, y grid and tick labels, legend, caption,
+/// and the column of labels right of the plot. Works out where each goes so nothing overlaps or is
+/// cut off, given an estimate of text widths (`TextMeasure`).
+struct ChartFrame {
+    var width: Double
+    var plotHeight: Double
+    var title: String
+    var subtitle: [String]
+    var caption: [String]
+    var yUnit: String?
+    var legend: [LegendEntry]
+    var yTicks: NiceTicks
+    /// Texts of the labels right of the plot (to size the right margin).
+    var rightLabels: [String]
+    /// Extra room left of the first x category / right of the plot for x tick labels that overhang.
+    var xLabelOverhang: Double = 0
+
+    static let pad = 18.0
+    static let titleSize = 17.0, subtitleSize = 12.5, unitSize = 12.0, tickSize = 12.0
+    static let legendSize = 12.5, captionSize = 11.0, labelSize = 12.0
+    /// Labels right of the plot are cut (with "…") beyond this width, so the plot keeps its room.
+    static let maxRightLabelWidth = 250.0
+
+    struct Layout {
+        var plot: ChartRect
+        var height: Double
+        var y: LinearScale
+        var titleLines: [(String, Double)]
+        var subtitleLines: [(String, Double)]
+        var unitBaseline: Double
+        var xTickBaseline: Double
+        var legendItems: [(LegendEntry, Double, Double)]
+        var captionLines: [(String, Double)]
+    }
+
+    func layout() -> Layout {
+        let pad = Self.pad
+        let content = width - 2 * pad
+        var cursor = pad
+        var titleLines: [(String, Double)] = []
+        for line in TextMeasure.wrap(title, size: Self.titleSize, maxWidth: content) {
+            cursor += titleLines.isEmpty ? Self.titleSize : 22
+            titleLines.append((line, cursor))
+        }
+        var subtitleLines: [(String, Double)] = []
+        for s in subtitle {
+            for line in TextMeasure.wrap(s, size: Self.subtitleSize, maxWidth: content) {
+                cursor += 18
+                subtitleLines.append((line, cursor))
+            }
+        }
+        cursor += 22
+        let unitBaseline = cursor
+        let plotTop = cursor + 14
+        let tickWidth = yTicks.values.map { TextMeasure.width(yTicks.label($0), size: Self.tickSize) }.max() ?? 0
+        let left = max(pad + tickWidth + 8, pad + xLabelOverhang)
+        // Right labels are bold: about 8 % wider than the regular-weight estimate.
+        let labelWidth =
+            rightLabels.map { min(Self.maxRightLabelWidth, 1.08 * TextMeasure.width($0, size: Self.labelSize)) }.max() ?? 0
+        let right = labelWidth > 0 ? labelWidth + 16 + pad : max(pad, xLabelOverhang + 4)
+        let plot = ChartRect(x: left, y: plotTop, width: max(40, width - left - right), height: plotHeight)
+        let y = LinearScale(domain: yTicks.lower...yTicks.upper, range: plot.maxY, plot.y)
+        let xTickBaseline = plot.maxY + 18
+        cursor = xTickBaseline + 8
+        // Legend rows, left-aligned with the plot, wrapping at the right edge.
+        var legendItems: [(LegendEntry, Double, Double)] = []
+        if !legend.isEmpty {
+            cursor += 14
+            var x = plot.x
+            let rowStart = plot.x
+            for var entry in legend {
+                entry.name = TextMeasure.truncate(entry.name, size: Self.legendSize, maxWidth: width - pad - rowStart - 30)
+                let w = 30 + TextMeasure.width(entry.name, size: Self.legendSize)
+                if x > rowStart && x + w > width - pad {
+                    x = rowStart
+                    cursor += 20
+                }
+                legendItems.append((entry, x, cursor))
+                x += w + 20
+            }
+            cursor += 6
+        }
+        var captionLines: [(String, Double)] = []
+        if !caption.isEmpty { cursor += 8 }
+        for c in caption {
+            for line in TextMeasure.wrap(c, size: Self.captionSize, maxWidth: content) {
+                cursor += 15
+                captionLines.append((line, cursor))
+            }
+        }
+        let height = (cursor + pad).rounded(.up)
+        return Layout(
+            plot: plot, height: height, y: y, titleLines: titleLines, subtitleLines: subtitleLines,
+            unitBaseline: unitBaseline, xTickBaseline: xTickBaseline, legendItems: legendItems, captionLines: captionLines)
+    }
+
+    /// White background, horizontal grid lines and y tick labels (drawn first).
+    func background(_ l: Layout) -> [SVGElement] {
+        var out = [SVGElement.rect(x: 0, y: 0, width: width, height: l.height, style: .fill("#ffffff")).with("class", "background")]
+        var grid: [SVGElement] = []
+        for v in yTicks.values {
+            let y = l.y(v)
+            let isBase = v == yTicks.lower
+            grid.append(.line(x1: l.plot.x, y1: y, x2: l.plot.maxX, y2: y, style: .stroke(isBase ? "#8c8c8c" : "#e2e2e2", width: 1)))
+            grid.append(.text(yTicks.label(v), x: l.plot.x - 7, y: y + 4, size: Self.tickSize, anchor: .end, fill: "#555"))
+        }
+        out.append(.group(grid, class: "y-axis"))
+        return out
+    }
+
+    /// Title, subtitle, unit, legend and caption (drawn last).
+    func chrome(_ l: Layout) -> [SVGElement] {
+        var out: [SVGElement] = []
+        var head: [SVGElement] = l.titleLines.map {
+            .text($0.0, x: Self.pad, y: $0.1, size: Self.titleSize, fill: "#111", weight: "bold")
+        }
+        head += l.subtitleLines.map { .text($0.0, x: Self.pad, y: $0.1, size: Self.subtitleSize, fill: "#444") }
+        out.append(.group(head, class: "title"))
+        if let yUnit {
+            out.append(.text(yUnit, x: Self.pad, y: l.unitBaseline, size: Self.unitSize, fill: "#555").with("class", "unit"))
+        }
+        if !l.legendItems.isEmpty {
+            var items: [SVGElement] = []
+            for (entry, x, y) in l.legendItems {
+                items.append(contentsOf: Self.legendSymbol(entry.symbol, x: x, y: y - 4))
+                items.append(.text(entry.name, x: x + 30, y: y, size: Self.legendSize, fill: "#222"))
+            }
+            out.append(.group(items, class: "legend"))
+        }
+        if !l.captionLines.isEmpty {
+            out.append(.group(
+                l.captionLines.map { .text($0.0, x: Self.pad, y: $0.1, size: Self.captionSize, fill: "#666") }, class: "caption"))
+        }
+        return out
+    }
+
+    static func legendSymbol(_ symbol: LegendEntry.Symbol, x: Double, y: Double) -> [SVGElement] {
+        switch symbol {
+        case let .line(color, width, dash, markers):
+            var out: [SVGElement] = [.line(x1: x, y1: y, x2: x + 24, y2: y, style: .stroke(color, width: width, dash: dash))]
+            if markers { out.append(.circle(cx: x + 12, cy: y, r: 2.8, style: .fill(color))) }
+            return out
+        case let .band(color, opacity):
+            return [.rect(x: x, y: y - 6, width: 24, height: 12, style: .fill(color, opacity: opacity))]
+        case let .bar(color):
+            return [.rect(x: x + 5, y: y - 6, width: 14, height: 12, style: .fill(color))]
+        case let .marker(color, shape):
+            return [marker(shape, x: x + 12, y: y, r: 4, color: color)]
+        }
+    }
+
+    static func marker(_ shape: MarkerShape, x: Double, y: Double, r: Double, color: String) -> SVGElement {
+        switch shape {
+        case .circle:
+            return .circle(cx: x, cy: y, r: r, style: SVGStyle(stroke: "#ffffff", strokeWidth: 1, fill: color))
+        case .square:
+            return .rect(x: x - r, y: y - r, width: 2 * r, height: 2 * r, style: SVGStyle(stroke: "#ffffff", strokeWidth: 1, fill: color))
+        case .diamond:
+            let d = r * 1.35
+            return .polygon(
+                [(x, y - d), (x + d, y), (x, y + d), (x - d, y)], style: SVGStyle(stroke: "#ffffff", strokeWidth: 1, fill: color))
+        }
+    }
+
+    /// Labels right of the plot at their values' heights, pushed apart so they do not overlap,
+    /// each with a short leader line from `fromX` (where its series ends). `items` are (text,
+    /// desired y, colour, key).
+    func rightLabels(
+        _ items: [(text: String, y: Double, color: String, key: String)], fromX: Double, _ l: Layout
+    ) -> [SVGElement] {
+        guard !items.isEmpty else { return [] }
+        let gap = Self.labelSize + 3
+        let order = items.indices.sorted { items[$0].y < items[$1].y }
+        var placed = order.map { items[$0].y }
+        for i in placed.indices.dropFirst() { placed[i] = max(placed[i], placed[i - 1] + gap) }
+        let bottom = l.plot.maxY + 4
+        if let last = placed.last, last > bottom {
+            placed[placed.count - 1] = bottom
+            for i in placed.indices.reversed().dropFirst() { placed[i] = min(placed[i], placed[i + 1] - gap) }
+        }
+        var out: [SVGElement] = []
+        let x = l.plot.maxX + 10
+        for (k, i) in order.enumerated() {
+            let item = items[i]
+            if abs(placed[k] - item.y) > 1 || fromX < l.plot.maxX - 2 {
+                out.append(.line(
+                    x1: fromX + 4, y1: item.y, x2: x - 3, y2: placed[k], style: .stroke(item.color, width: 0.8)))
+            }
+            let text = TextMeasure.truncate(item.text, size: Self.labelSize * 1.08, maxWidth: Self.maxRightLabelWidth)
+            out.append(.text(text, x: x, y: placed[k] + 4, size: Self.labelSize, fill: ChartColor.readable(item.color), weight: "bold")
+                .with("data-key", item.key))
+        }
+        return [.group(out, class: "end-labels")]
+    }
+}
+
+/// Colour helpers for `#rrggbb` colours.
+public enum ChartColor {
+    /// `color` darkened until text in it is readable on white (relative luminance ≤ 0.2, a contrast
+    /// ratio of at least 4.2:1); other colour syntaxes are returned unchanged.
+    public static func readable(_ color: String) -> String {
+        guard var rgb = components(color) else { return color }
+        var steps = 0
+        while luminance(rgb) > 0.2 && steps < 20 {
+            rgb = rgb.map { $0 * 0.9 }
+            steps += 1
+        }
+        return hex(rgb)
+    }
+
+    /// WCAG relative luminance of an sRGB colour with components 0…1.
+    public static func luminance(_ rgb: [Double]) -> Double {
+        let lin = rgb.map { $0 <= 0.04045 ? $0 / 12.92 : pow(($0 + 0.055) / 1.055, 2.4) }
+        return 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2]
+    }
+
+    static func components(_ color: String) -> [Double]? {
+        guard color.hasPrefix("#"), color.count == 7, let v = UInt32(color.dropFirst(), radix: 16) else { return nil }
+        return [Double((v >> 16) & 0xFF) / 255, Double((v >> 8) & 0xFF) / 255, Double(v & 0xFF) / 255]
+    }
+
+    static func hex(_ rgb: [Double]) -> String {
+        "#" + rgb.map { String(format: "%02x", Int(($0 * 255).rounded()).clamped(0, 255)) }.joined()
+    }
+}
+
+extension Int {
+    fileprivate func clamped(_ lo: Int, _ hi: Int) -> Int { Swift.min(hi, Swift.max(lo, self)) }
+}
