@@ -76,7 +76,11 @@ let package = Package(
         .testTarget(
             name: "InputOutputTests", dependencies: ["InputOutput", "Datasets", "LinearAlgebra"],
             resources: [.copy("Fixtures")]),
-        .testTarget(name: "ReportsTests", dependencies: ["Reports", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
+        // Test support: a parsed XML tree (SVG, XHTML and XLSX parts are checked as XML).
+        .target(name: "XMLTestSupport", path: "Tests/Support/XMLTestSupport"),
+        .testTarget(
+            name: "ReportsTests",
+            dependencies: ["Reports", "XMLTestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .testTarget(name: "ScenarioKitTests", dependencies: ["ScenarioKit"]),
         .testTarget(name: "BuiltinModulesTests", dependencies: ["BuiltinModules", "ScenarioKit", "ScenarioKitTesting"]),
         .testTarget(
@@ -92,7 +96,7 @@ let package = Package(
         .testTarget(
             name: "BriefingsTests",
             dependencies: [
-                "Briefings", "ForecastEngine", "InputOutput", "Reports", "ScenarioKit",
+                "Briefings", "ForecastEngine", "InputOutput", "Reports", "ScenarioKit", "XMLTestSupport",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]),
         .testTarget(name: "ForecastEngineTests", dependencies: ["ForecastEngine", "LinearAlgebra"]),

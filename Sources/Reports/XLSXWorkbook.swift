@@ -73,7 +73,7 @@ public struct XLSXWorkbook {
 
     private func workbook() -> String {
         let entries = sheets.enumerated().map { i, s in
-            "<sheet name=\"\(SpreadsheetXML.escape(s.name))\" sheetId=\"\(i + 1)\" r:id=\"rId\(i + 1)\"/>"
+            "<sheet name=\"\(XMLEscaping.escape(s.name))\" sheetId=\"\(i + 1)\" r:id=\"rId\(i + 1)\"/>"
         }.joined()
         return """
             <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
@@ -172,7 +172,7 @@ private enum Cell {
     }
 
     static func text(_ t: String, at ref: String, style: Int) -> String {
-        "<c r=\"\(ref)\"\(style > 0 ? " s=\"\(style)\"" : "") t=\"inlineStr\"><is><t xml:space=\"preserve\">\(SpreadsheetXML.escape(t))</t></is></c>"
+        "<c r=\"\(ref)\"\(style > 0 ? " s=\"\(style)\"" : "") t=\"inlineStr\"><is><t xml:space=\"preserve\">\(XMLEscaping.escape(t))</t></is></c>"
     }
 
     static func number(_ v: Double, at ref: String, style: Int) -> String {
@@ -197,7 +197,7 @@ private struct Styles {
             }
         }
         formats = found
-        let numFmts = found.enumerated().map { i, f in "<numFmt numFmtId=\"\(164 + i)\" formatCode=\"\(SpreadsheetXML.escape(f))\"/>" }
+        let numFmts = found.enumerated().map { i, f in "<numFmt numFmtId=\"\(164 + i)\" formatCode=\"\(XMLEscaping.escape(f))\"/>" }
         let xfs = found.indices.map { "<xf numFmtId=\"\(164 + $0)\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyNumberFormat=\"1\"/>" }
         xml = """
             <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
@@ -214,26 +214,4 @@ private struct Styles {
     }
 
     func index(of format: String) -> Int { 2 + (formats.firstIndex(of: format) ?? 0) }
-}
-
-/// XML text escaping; characters XML 1.0 does not allow (C0 controls other than tab, LF, CR) are dropped.
-enum SpreadsheetXML {
-    static func escape(_ s: String) -> String {
-        var out = ""
-        out.reserveCapacity(s.utf8.count)
-        for ch in s.unicodeScalars {
-            switch ch {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&apos;"
-            case "\t", "\n", "\r": out.unicodeScalars.append(ch)
-            default:
-                if ch.value < 0x20 || ch.value == 0xFFFE || ch.value == 0xFFFF { continue }
-                out.unicodeScalars.append(ch)
-            }
-        }
-        return out
-    }
 }

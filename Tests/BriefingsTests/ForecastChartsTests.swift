@@ -2,6 +2,7 @@ import Foundation
 import ForecastEngine
 import Reports
 import Testing
+import XMLTestSupport
 @testable import Briefings
 
 @Suite struct ForecastChartsTests {

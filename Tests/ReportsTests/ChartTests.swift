@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import XMLTestSupport
 @testable import Reports
 
 @Suite struct NiceTicksTests {

@@ -4,28 +4,28 @@ import Foundation
 import FoundationXML
 #endif
 
-/// A parsed XML document for tests: every element in document order with its attributes and
+/// A parsed XML document for tests (shared by ReportsTests, BriefingsTests and XLSX checks): every element in document order with its attributes and
 /// text, plus the parser's error (nil when the text is well-formed).
-final class XMLTree: NSObject, XMLParserDelegate {
-    struct Element {
-        var name: String
-        var attributes: [String: String]
-        var text: String
+public final class XMLTree: NSObject, XMLParserDelegate {
+    public struct Element: Sendable {
+        public var name: String
+        public var attributes: [String: String]
+        public var text: String
     }
 
-    private(set) var elements: [Element] = []
-    private(set) var error: Error?
+    public private(set) var elements: [Element] = []
+    public private(set) var error: Error?
     private var open: [Int] = []
 
     /// Parse `text`; check `error` for well-formedness.
-    init(_ text: String) {
+    public init(_ text: String) {
         super.init()
         let parser = XMLParser(data: Data(text.utf8))
         parser.delegate = self
         if !parser.parse() { error = parser.parserError ?? NSError(domain: "XMLTree", code: 1) }
     }
 
-    func parser(
+    public func parser(
         _ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?, qualifiedName qName: String?,
         attributes attributeDict: [String: String] = [:]
     ) {
@@ -33,23 +33,23 @@ final class XMLTree: NSObject, XMLParserDelegate {
         open.append(elements.count - 1)
     }
 
-    func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName qName: String?) {
+    public func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName qName: String?) {
         _ = open.popLast()
     }
 
-    func parser(_ parser: XMLParser, foundCharacters string: String) {
+    public func parser(_ parser: XMLParser, foundCharacters string: String) {
         if let i = open.last { elements[i].text += string }
     }
 
-    func parser(_ parser: XMLParser, parseErrorOccurred parseError: Error) { error = parseError }
+    public func parser(_ parser: XMLParser, parseErrorOccurred parseError: Error) { error = parseError }
 
     /// Elements named `name`, optionally with `data-key` = `key`.
-    func all(_ name: String, key: String? = nil) -> [Element] {
+    public func all(_ name: String, key: String? = nil) -> [Element] {
         elements.filter { $0.name == name && (key == nil || $0.attributes["data-key"] == key) }
     }
 
     /// The points of a polyline/polygon `points` attribute.
-    static func points(_ e: Element) -> [(x: Double, y: Double)] {
+    public static func points(_ e: Element) -> [(x: Double, y: Double)] {
         (e.attributes["points"] ?? "").split(separator: " ").map { pair in
             let xy = pair.split(separator: ",").map { Double($0) ?? .nan }
             return (xy[0], xy[1])
