@@ -13,7 +13,9 @@ public enum SpreadsheetValue: Sendable, Equatable {
     /// Reads a formatted cell. Numbers: an optional sign (+, -, or the minus sign −), digits with
     /// optional thousands commas in groups of three, an optional decimal part, an optional `%`
     /// (the value is then divided by 100 and shown as a percentage). The format keeps the shown
-    /// decimals; thousands separators are kept when the text had them (so years stay "2021").
+    /// decimals; thousands separators are kept when the text had them (so years stay "2021"). Text
+    /// with more than six decimals or 15 digits is a full-precision value: all its digits are
+    /// kept, shown with two decimals (≥ 1,000) or four.
     public init(formatted raw: String) {
         let s = raw.trimmingWhitespace()
         if s.isEmpty {
@@ -40,11 +42,18 @@ public enum SpreadsheetValue: Sendable, Equatable {
             return
         }
         let decimals = parts.count == 2 ? parts[1].count : 0
+        let value = (negative ? -magnitude : magnitude) / (percent ? 100 : 1)
+        let digits = body.filter(\.isASCIIDigit).count
+        if (decimals > 6 || digits >= 15) && !percent {
+            // A full-precision dump (e.g. "2.2679052606834813"): keep every digit in the value, show
+            // two decimals with separators for large amounts and four otherwise.
+            self = .number(value, format: magnitude >= 1000 ? "#,##0.00" : "0.0000")
+            return
+        }
         let grouped = integer.contains(",")
         var format = grouped ? "#,##0" : "0"
         if decimals > 0 { format += "." + String(repeating: "0", count: decimals) }
         if percent { format += "%" }
-        let value = (negative ? -magnitude : magnitude) / (percent ? 100 : 1)
         self = .number(value, format: format)
     }
 

@@ -14,7 +14,7 @@ struct IOAnalyzeCommand: ParsableCommand {
         discussion: """
             FOLDER holds Z.csv, Y.csv and optionally F.csv, x.csv, sectors.csv (the NBS layout: \
             first column `code`, first row labels). Without FOLDER the embedded NBS 2020 \
-            42-sector table of China is used (builtin:nbs-2020-42).
+            42-sector table of China is used (builtin:nbs-2020-42). With --out FILE.xlsx the             result is an Excel workbook: the sector table at full precision and, with --include,             each n×n matrix as a sheet.
             """)
 
     @Argument(help: "IO folder, or builtin:nbs-2020-42 (default).")
@@ -77,6 +77,12 @@ struct IOAnalyzeCommand: ParsableCommand {
         let sink = try output.makeSink()
         do {
             let renderer = IOResultRenderer(result: result, source: source, language: output.lang)
+            if let out = output.out, out.lowercased().hasSuffix(".xlsx") {
+                // An Excel workbook, whatever --format says: the sector table and any requested matrices.
+                try sink.write([UInt8](try renderer.workbook()))
+                try sink.commit()
+                return
+            }
             switch output.format {
             case .json: try renderer.writeJSON(to: sink)
             case .table: try sink.write(renderer.text(TerminalTableRenderer()))

@@ -138,3 +138,19 @@ extension Substring {
         return s
     }
 }
+
+/// `--out FILE.xlsx`: a workbook (ZIP) with two sheets, the sector table and the requested Leontief
+/// inverse, written atomically (no temporary file left). Its contents: BriefingsTests.
+@Test func ioAnalyzeWritesAnExcelWorkbook() throws {
+    let dir = try CLI.temporaryFolder()
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let file = dir.appendingPathComponent("nbs.xlsx")
+    let r = try CLI.run(["io", "analyze", "--include", "leontief_inverse", "--lang", "en", "--out", file.path])
+    #expect(r.status == 0, "\(r.stderr)")
+    let data = try Data(contentsOf: file)
+    #expect(data.starts(with: [0x50, 0x4B, 0x03, 0x04]))
+    #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path) == ["nbs.xlsx"])
+    // The parts are deflated; their names are stored plainly in the ZIP headers.
+    #expect(data.range(of: Data("xl/worksheets/sheet2.xml".utf8)) != nil)
+    #expect(data.range(of: Data("xl/worksheets/sheet3.xml".utf8)) == nil)
+}

@@ -3,6 +3,8 @@ import InputOutput
 import LinearAlgebra
 import Reports
 import Testing
+import XMLTestSupport
+import ZIPFoundation
 @testable import Briefings
 
 @Suite struct IOResultRendererTests {
@@ -19,5 +21,41 @@ import Testing
         #expect(rows[0][3] == "output mult.")
         // Output multiplier of sector 1 = 1.518152 (Miller & Blair).
         #expect(abs(Double(rows[1][3])! - 1.518152) < 1e-6)
+    }
+
+    /// Miller & Blair Table 2.3 as a workbook with the Leontief inverse: the matrix sheet holds
+    /// L = [[1.254125, 0.330033], [0.264026, 1.122112]] (the textbook's values) as numbers with
+    /// all their digits, and the sector sheet the output multiplier 1.518152.
+    @Test func workbookHoldsTheLeontiefInverseAsNumbers() throws {
+        let table = try IOTable(
+            sectors: [Sector(code: "1"), Sector(code: "2")],
+            intermediate: Matrix([[150, 500], [200, 100]]),
+            finalDemand: Matrix([[350], [1700]]), finalDemandLabels: ["f"],
+            factors: Matrix([[650, 1400]]), factorLabels: ["VA001"])
+        var options = IOAnalysisOptions()
+        options.includeLeontiefInverse = true
+        let result = try IOAnalysis.analyze(table, options: options)
+        let archive = try Archive(data: try IOResultRenderer(result: result, source: "mb", language: .en).workbook(), accessMode: .read)
+        func sheet(_ n: Int) throws -> XMLTree {
+            var bytes = Data()
+            _ = try archive.extract(try #require(archive["xl/worksheets/sheet\(n).xml"])) { bytes.append($0) }
+            return XMLTree(String(decoding: bytes, as: UTF8.self))
+        }
+        #expect(archive["xl/worksheets/sheet3.xml"] == nil)
+        let l = try sheet(2)
+        #expect(l.error == nil)
+        // Rows 3 and 4 hold sectors 1 and 2 (row 1 title, row 2 codes), columns B and C the matrix.
+        let cells = ["B3", "C3", "B4", "C4"].compactMap { ref in
+            l.all("c").first { $0.attributes["r"] == ref }.flatMap { _ in
+                // The <v> element following the <c> with this reference.
+                l.elements.firstIndex { $0.name == "c" && $0.attributes["r"] == ref }.flatMap { i in
+                    l.elements[(i + 1)...].first { $0.name == "v" }.flatMap { Double($0.text) }
+                }
+            }
+        }
+        let expected = [1.254125, 0.330033, 0.264026, 1.122112]
+        #expect(cells.count == 4 && zip(cells, expected).allSatisfy { abs($0 - $1) < 5e-7 }, "\(cells)")
+        let sectors = try sheet(1)
+        #expect(sectors.all("v").map(\.text).compactMap(Double.init).contains { abs($0 - 1.518152) < 1e-6 })
     }
 }
