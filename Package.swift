@@ -11,6 +11,9 @@ let package = Package(
         .library(name: "ScenarioKit", targets: ["ScenarioKit"]),
         .library(name: "ScenarioKitTesting", targets: ["ScenarioKitTesting"]),
         .library(name: "ForecastEngine", targets: ["ForecastEngine"]),
+        // What an external module package depends on: ScenarioKit plus the C-ABI export glue.
+        .library(name: "ScenarioKitPlugin", targets: ["ScenarioKitPlugin"]),
+        .library(name: "ModulePlugins", targets: ["ModulePlugins"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
@@ -46,6 +49,11 @@ let package = Package(
         .target(
             name: "CapitalMix", dependencies: ["ScenarioKit", "LinearAlgebra"],
             path: "Sources/Modules/CapitalMix"),
+        // External modules (DESIGN.md §5): the C ABI (one versioned struct of function pointers),
+        // the plugin-side glue and JSON codecs (PluginExport.entry(for:)), and the host's loader.
+        .target(name: "CBinhaiModuleABI"),
+        .target(name: "ScenarioKitPlugin", dependencies: ["ScenarioKit", "CBinhaiModuleABI"]),
+        .target(name: "ModulePlugins", dependencies: ["ScenarioKit", "ScenarioKitPlugin", "CBinhaiModuleABI"]),
         // Layer 2: the doubling-plan forecast engine (pipeline model, Monte Carlo, targets).
         .target(name: "ForecastEngine", dependencies: ["LinearAlgebra", "ScenarioKit"]),
         // Layer 3: scenario files (YAML), dataset folders and manifests, validation with locations.
@@ -68,7 +76,7 @@ let package = Package(
             name: "binhai",
             dependencies: [
                 "LinearAlgebra", "InputOutput", "Datasets", "Reports", "Briefings", "ForecastEngine", "ScenarioFiles",
-                "ScenarioKit", "BuiltinModules",
+                "ScenarioKit", "BuiltinModules", "ModulePlugins",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 
@@ -103,5 +111,11 @@ let package = Package(
         .testTarget(
             name: "ScenarioFilesTests", dependencies: ["ScenarioFiles", "ForecastEngine", "Datasets", "ScenarioKit", "BuiltinModules"]),
         .testTarget(name: "BinhaiCLITests", dependencies: ["binhai"]),
+        .testTarget(
+            name: "ModulePluginsTests",
+            dependencies: [
+                "ModulePlugins", "ScenarioKitPlugin", "ScenarioKit", "ScenarioKitTesting", "CBinhaiModuleABI", "ScenarioFiles",
+                "BuiltinModules",
+            ]),
     ]
 )

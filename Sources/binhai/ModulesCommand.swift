@@ -10,8 +10,22 @@ struct ModulesCommand: ParsableCommand {
         commandName: "modules", abstract: "List the scenario modules and describe their parameters.",
         subcommands: [ModulesListCommand.self, ModulesDescribeCommand.self], defaultSubcommand: ModulesListCommand.self)
 
-    /// The catalogue the CLI offers (the built-in modules).
+    /// The catalogue the CLI offers without plugins (the built-in modules).
     static var catalog: ModuleCatalog { .builtin }
+}
+
+/// A module of `modules list --format json`: its descriptor, plus `"plugin": PATH` for a module
+/// loaded from a plugin library.
+private struct ListedModule: Encodable {
+    let entry: ModuleCatalog.Entry
+
+    enum CodingKeys: String, CodingKey { case plugin }
+
+    func encode(to encoder: Encoder) throws {
+        try entry.descriptor.encode(to: encoder)
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encodeIfPresent(entry.pluginPath, forKey: .plugin)
+    }
 }
 
 /// Prints a table in the chosen format.
@@ -34,12 +48,22 @@ struct ModulesListCommand: ParsableCommand {
     @Option(name: .long, help: "Language of titles: zh or en.")
     var lang: Language = .zh
 
+    @OptionGroup var plugins: PluginOptions
+
     func run() throws {
-        let descriptors = ModulesCommand.catalog.descriptors
+        let catalog = try plugins.catalog()
         if format == .json {
-            print(try ModuleCatalogBriefing.json(descriptors), terminator: "")
+            print(try ModuleCatalogBriefing.json(catalog.entries.map(ListedModule.init)), terminator: "")
         } else {
-            emit(ModuleCatalogBriefing(descriptors: descriptors, language: lang).listTable(), format: format)
+            var table = ModuleCatalogBriefing(descriptors: catalog.descriptors, language: lang).listTable()
+            // Plugin modules: one more column with the library each comes from.
+            if catalog.entries.contains(where: \.isPlugin) {
+                table.columns.append(.init(lang.pick("来源", "source")))
+                for (k, e) in catalog.entries.enumerated() where k < table.rows.count {
+                    table.rows[k].append(e.pluginPath.map { lang.pick("插件 ", "plugin ") + $0 } ?? lang.pick("内置", "built-in"))
+                }
+            }
+            emit(table, format: format)
         }
     }
 }
@@ -58,10 +82,12 @@ struct ModulesDescribeCommand: ParsableCommand {
     @Option(name: .long, help: "Language of titles and help: zh or en.")
     var lang: Language = .zh
 
+    @OptionGroup var plugins: PluginOptions
+
     func run() throws {
-        let catalog = ModulesCommand.catalog
-        guard let type = catalog.type(for: id) else { throw ValidationError(catalog.unknownModuleMessage(id)) }
-        let d = type.descriptor
+        let catalog = try plugins.catalog()
+        guard let entry = catalog.entry(for: id) else { throw ValidationError(catalog.unknownModuleMessage(id)) }
+        let d = entry.descriptor
         if format == .json {
             print(try ModuleCatalogBriefing.json(d), terminator: "")
         } else {

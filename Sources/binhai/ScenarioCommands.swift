@@ -16,7 +16,8 @@ struct RunCommand: ParsableCommand {
 
     func run() throws {
         let loaded = try ScenarioLoader.load(
-            URLPath.fileURL(scenario), displayName: scenario, overrides: try options.parameterOverrides())
+            URLPath.fileURL(scenario), displayName: scenario, overrides: try options.parameterOverrides(),
+            catalog: try options.plugins.catalog())
         try ScenarioRunner(scenario: loaded, options: options).run()
     }
 }
@@ -32,7 +33,7 @@ struct ForecastCommand: ParsableCommand {
     func run() throws {
         let loaded = try ScenarioLoader.load(
             try EmbeddedDatasets.defaultScenario, displayName: "builtin:doubling-2020-2025.yaml",
-            overrides: try options.parameterOverrides())
+            overrides: try options.parameterOverrides(), catalog: try options.plugins.catalog())
         try ScenarioRunner(scenario: loaded, options: options).run()
     }
 }
@@ -48,10 +49,12 @@ struct ValidateCommand: ParsableCommand {
     @Option(name: .customLong("set"), help: ArgumentHelp("Override a parameter: PATH=VALUE (repeatable).", valueName: "path=value"))
     var overrides: [String] = []
 
+    @OptionGroup var plugins: PluginOptions
+
     func run() throws {
         let s = try ScenarioLoader.load(
             URLPath.fileURL(scenario), displayName: scenario,
-            overrides: try overrides.map(ParameterOverride.parse(commandLine:)))
+            overrides: try overrides.map(ParameterOverride.parse(commandLine:)), catalog: try plugins.catalog())
         let p = s.parameters
         print("\(scenario): OK — \(s.id) (\(s.title.zh) / \(s.title.en))")
         print("  dataset \(s.dataset.reference); plan \(p.plan.baseYear)→\(p.plan.targetYear) ×\(p.plan.multiplier); base-year total \(String(format: "%.1f", s.calibration.baseYearTotal)) 亿元")

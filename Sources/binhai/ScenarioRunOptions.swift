@@ -30,6 +30,8 @@ struct ScenarioRunOptions: ParsableArguments {
     @Flag(name: .long, help: "Skip the search for the effort needed to reach the target.")
     var noEffortSearch = false
 
+    @OptionGroup var plugins: PluginOptions
+
     func validate() throws {
         if let draws, draws < 1 { throw ValidationError("--draws must be at least 1, got \(draws)") }
         if let workers, workers < 1 { throw ValidationError("--workers must be at least 1, got \(workers)") }

@@ -59,9 +59,9 @@ extension ModuleUse {
         let m = try item.mapping(allowedKeys: ["use", "with"])
         let use = try m.required("use")
         let id = try use.string()
-        guard let type = catalog.type(for: id) else { throw use.error(catalog.unknownModuleMessage(id)) }
+        guard let entry = catalog.entry(for: id) else { throw use.error(catalog.unknownModuleMessage(id)) }
         let with = m.optional("with")
-        let descriptor = type.descriptor
+        let descriptor = entry.descriptor
         func partial(_ module: any ScenarioModule) -> ModuleUse {
             ModuleUse(
                 id: id, parameters: with, location: use.location, keyPath: item.keyPath, descriptor: descriptor,
@@ -76,7 +76,7 @@ extension ModuleUse {
         }
         let module: any ScenarioModule
         do {
-            module = try type.init(parameters: values, context: context)
+            module = try entry.make(values, context)
         } catch {
             throw placeholder.error(error)
         }
