@@ -14,6 +14,11 @@ let package = Package(
         // What an external module package depends on: ScenarioKit plus the C-ABI export glue.
         .library(name: "ScenarioKitPlugin", targets: ["ScenarioKitPlugin"]),
         .library(name: "ModulePlugins", targets: ["ModulePlugins"]),
+        // Scaffolding a new module package: the logic, its executable and the SwiftPM command plugin
+        // (`swift package --allow-writing-to-package-directory new-module --id my-share`).
+        .library(name: "ModuleScaffold", targets: ["ModuleScaffold"]),
+        .executable(name: "binhai-new-module", targets: ["binhai-new-module"]),
+        .plugin(name: "NewModule", targets: ["NewModule"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
@@ -80,6 +85,23 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 
+        // Module scaffold (DESIGN.md §5): the files of a new module package (pure logic, tested),
+        // the `binhai-new-module` executable and the `new-module` command plugin that runs it.
+        .target(name: "ModuleScaffold"),
+        .executableTarget(
+            name: "binhai-new-module",
+            dependencies: ["ModuleScaffold", .product(name: "ArgumentParser", package: "swift-argument-parser")]),
+        .plugin(
+            name: "NewModule",
+            capability: .command(
+                intent: .custom(
+                    verb: "new-module",
+                    description: "Create a new scenario-module package (--id my-share [--output DIR]) that builds, loads and passes its test"),
+                permissions: [
+                    .writeToPackageDirectory(reason: "Creates the new module package (default: Modules/<TypeName> in this package)")
+                ]),
+            dependencies: ["binhai-new-module"]),
+
         .testTarget(name: "LinearAlgebraTests", dependencies: ["LinearAlgebra"]),
         .testTarget(
             name: "InputOutputTests", dependencies: ["InputOutput", "Datasets", "LinearAlgebra"],
@@ -117,5 +139,6 @@ let package = Package(
                 "ModulePlugins", "ScenarioKitPlugin", "ScenarioKit", "ScenarioKitTesting", "CBinhaiModuleABI", "ScenarioFiles",
                 "BuiltinModules",
             ]),
+        .testTarget(name: "ModuleScaffoldTests", dependencies: ["ModuleScaffold", "BuiltinModules", "binhai", "binhai-new-module"]),
     ]
 )
