@@ -108,6 +108,8 @@ let package = Package(
             resources: [.copy("Fixtures")]),
         // Test support: a parsed XML tree (SVG, XHTML and XLSX parts are checked as XML).
         .target(name: "XMLTestSupport", path: "Tests/Support/XMLTestSupport"),
+        // Test support: running executables (binhai, swift build of example packages) and reading their output.
+        .target(name: "ProcessTestSupport", path: "Tests/Support/ProcessTestSupport"),
         .testTarget(
             name: "ReportsTests",
             dependencies: ["Reports", "XMLTestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
@@ -132,13 +134,15 @@ let package = Package(
         .testTarget(name: "ForecastEngineTests", dependencies: ["ForecastEngine", "LinearAlgebra"]),
         .testTarget(
             name: "ScenarioFilesTests", dependencies: ["ScenarioFiles", "ForecastEngine", "Datasets", "ScenarioKit", "BuiltinModules"]),
-        .testTarget(name: "BinhaiCLITests", dependencies: ["binhai"]),
+        .testTarget(name: "BinhaiCLITests", dependencies: ["binhai", "ProcessTestSupport"]),
         .testTarget(
             name: "ModulePluginsTests",
             dependencies: [
                 "ModulePlugins", "ScenarioKitPlugin", "ScenarioKit", "ScenarioKitTesting", "CBinhaiModuleABI", "ScenarioFiles",
                 "BuiltinModules",
             ]),
-        .testTarget(name: "ModuleScaffoldTests", dependencies: ["ModuleScaffold", "BuiltinModules", "binhai", "binhai-new-module"]),
+        .testTarget(
+            name: "ModuleScaffoldTests",
+            dependencies: ["ModuleScaffold", "BuiltinModules", "binhai", "binhai-new-module", "ProcessTestSupport"]),
     ]
 )

@@ -1,15 +1,12 @@
 import Foundation
+import ProcessTestSupport
 import Testing
 
 /// The example plugin package (Examples/HelloModule) built as a shared library with `swift build`,
 /// then loaded by `binhai` with `--plugin` and `BINHAI_PLUGIN_PATH`.
 @Suite struct PluginCLITests {
     /// The `swift` driver: the toolchain on PATH, else /opt/swift (nil: the test is skipped).
-    static let swift: URL? = {
-        let path = ProcessInfo.processInfo.environment["PATH"] ?? ""
-        let candidates = path.split(separator: ":").map { "\($0)/swift" } + ["/opt/swift/usr/bin/swift", "/usr/bin/swift"]
-        return candidates.first { FileManager.default.isExecutableFile(atPath: $0) }.map(URL.init(fileURLWithPath:))
-    }()
+    static let swift = ProcessRunner.swift
 
     static let scenario = """
         id: hello-plugin
@@ -23,27 +20,7 @@ import Testing
 
     /// Run `executable` with `arguments` and extra environment variables.
     static func run(_ executable: URL, _ arguments: [String], environment: [String: String] = [:]) throws -> CLIResult {
-        let p = Process()
-        p.executableURL = executable
-        p.arguments = arguments
-        p.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
-        let out = Pipe(), err = Pipe()
-        p.standardOutput = out
-        p.standardError = err
-        try p.run()
-        nonisolated(unsafe) var errData = Data()
-        let group = DispatchGroup()
-        group.enter()
-        DispatchQueue.global().async {
-            errData = err.fileHandleForReading.readDataToEndOfFile()
-            group.leave()
-        }
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        group.wait()
-        p.waitUntilExit()
-        return CLIResult(
-            status: p.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-            stderr: String(decoding: errData, as: UTF8.self))
+        try ProcessRunner.run(executable, arguments, environment: environment)
     }
 
     @Test(

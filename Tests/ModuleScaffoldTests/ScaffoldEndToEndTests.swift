@@ -1,57 +1,20 @@
 import Foundation
 import ModuleScaffold
+import ProcessTestSupport
 import Testing
 
 /// The scaffold end to end: `binhai-new-module` creates a package, `swift build` and `swift test`
 /// pass on it out of the box, and the built `binhai` loads and runs the library with `--plugin`.
 @Suite struct ScaffoldEndToEndTests {
-    struct Result {
-        var status: Int32
-        var stdout: String
-        var stderr: String
-    }
+    typealias Result = ProcessResult
 
     /// The `swift` driver: the toolchain on PATH, else /opt/swift (nil: the test records an issue).
-    static let swift: URL? = {
-        let path = ProcessInfo.processInfo.environment["PATH"] ?? ""
-        let candidates = path.split(separator: ":").map { "\($0)/swift" } + ["/opt/swift/usr/bin/swift", "/usr/bin/swift"]
-        return candidates.first { FileManager.default.isExecutableFile(atPath: $0) }.map(URL.init(fileURLWithPath:))
-    }()
+    static let swift = ProcessRunner.swift
 
-    /// An executable product built beside this test bundle (`binhai`, `binhai-new-module`).
-    static func executable(_ name: String) -> URL {
-        let candidates = [
-            URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent(),
-            Bundle.main.bundleURL, Bundle.main.bundleURL.deletingLastPathComponent(),
-        ]
-        for dir in candidates where FileManager.default.isExecutableFile(atPath: dir.appendingPathComponent(name).path) {
-            return dir.appendingPathComponent(name)
-        }
-        return candidates[0].appendingPathComponent(name)
-    }
+    static func executable(_ name: String) -> URL { ProcessRunner.builtExecutable(name) }
 
     static func run(_ executable: URL, _ arguments: [String], cwd: URL? = nil) throws -> Result {
-        let p = Process()
-        p.executableURL = executable
-        p.arguments = arguments
-        if let cwd { p.currentDirectoryURL = cwd }
-        let out = Pipe(), err = Pipe()
-        p.standardOutput = out
-        p.standardError = err
-        try p.run()
-        nonisolated(unsafe) var errData = Data()
-        let group = DispatchGroup()
-        group.enter()
-        DispatchQueue.global().async {
-            errData = err.fileHandleForReading.readDataToEndOfFile()
-            group.leave()
-        }
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        group.wait()
-        p.waitUntilExit()
-        return Result(
-            status: p.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-            stderr: String(decoding: errData, as: UTF8.self))
+        try ProcessRunner.run(executable, arguments, cwd: cwd)
     }
 
     @Test func newModuleToolRefusesBadInput() throws {
