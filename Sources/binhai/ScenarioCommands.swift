@@ -52,15 +52,17 @@ struct ValidateCommand: ParsableCommand {
     @OptionGroup var plugins: PluginOptions
 
     func run() throws {
+        let catalog = try plugins.catalog()
         let s = try ScenarioLoader.load(
             URLPath.fileURL(scenario), displayName: scenario,
-            overrides: try overrides.map(ParameterOverride.parse(commandLine:)), catalog: try plugins.catalog())
+            overrides: try overrides.map(ParameterOverride.parse(commandLine:)), catalog: catalog)
         let p = s.parameters
         print("\(scenario): OK — \(s.id) (\(s.title.zh) / \(s.title.en))")
         print("  dataset \(s.dataset.reference); plan \(p.plan.baseYear)→\(p.plan.targetYear) ×\(p.plan.multiplier); base-year total \(String(format: "%.1f", s.calibration.baseYearTotal)) 亿元")
         print("  \(p.draws) draws, seed \(p.seed); \(p.majorProjects.count) major projects; \(s.variants.count) variants/sweep points; \(s.modules.count) modules")
         for m in s.modules {
-            print("  module \(m.id) \(m.descriptor.version) at \(m.location): \(m.descriptor.title.en) (\(m.descriptor.title.zh))")
+            let origin = catalog.entry(for: m.id)?.pluginPath.map { " [plugin \($0)]" } ?? ""
+            print("  module \(m.id) \(m.descriptor.version) at \(m.location): \(m.descriptor.title.en) (\(m.descriptor.title.zh))\(origin)")
         }
     }
 }

@@ -82,6 +82,7 @@ import Testing
         let env = try Self.run(
             CLI.executable, ["validate", file.path, "--plugin", lib], environment: ["BINHAI_PLUGIN_PATH": ":\(bin.path):"])
         #expect(env.status == 0 && env.stdout.contains("module hello-share 1.0.0"), "\(env.stderr)")
+        #expect(env.stdout.contains("[plugin ") && env.stdout.contains("libHelloModule"), "validate names the plugin: \(env.stdout)")
 
         // Errors: a parameter out of bounds at file:line:column; unknown without the plugin; a
         // copy of the library under another name has a duplicate id; a missing library.
