@@ -45,17 +45,13 @@ struct IndustryChainSettings: Sendable, Equatable {
         func fail(_ key: String, _ message: String) -> ModuleError {
             ModuleError(module: module, keyPath: key, message: message)
         }
-        func value(_ spec: ParameterSpec) -> ParameterValue? { parameters[spec.name] ?? spec.defaultValue }
+        func value(_ spec: ParameterSpec) -> ParameterValue? { parameters.value(spec) }
         func text(_ spec: ParameterSpec) throws(ModuleError) -> String {
             guard case let .text(t)? = value(spec) else { throw fail(spec.name, "expected text") }
             return t.trimmingCharacters(in: .whitespaces)
         }
         func number(_ spec: ParameterSpec) throws(ModuleError) -> Double {
-            switch value(spec) {
-            case let .number(v)?: return v
-            case let .integer(v)?: return Double(v)
-            default: throw fail(spec.name, "expected a number")
-            }
+            try parameters.number(spec, module: IndustryChainSchema.id)
         }
 
         let bridgeText = try text(IndustryChainSchema.bridge)

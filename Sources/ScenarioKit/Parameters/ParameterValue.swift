@@ -44,6 +44,19 @@ public struct ModuleParameters: Sendable, Equatable {
         }
     }
 
+    /// The value of `spec` (its schema default when absent).
+    public func value(_ spec: ParameterSpec) -> ParameterValue? { values[spec.name] ?? spec.defaultValue }
+
+    /// The value of `spec` as a number (its default when absent; integers convert).
+    /// - Throws: `ModuleError` of `module` at the parameter's name when it is not a number.
+    public func number(_ spec: ParameterSpec, module: String) throws(ModuleError) -> Double {
+        switch value(spec) {
+        case let .number(v)?: return v
+        case let .integer(v)?: return Double(v)
+        default: throw ModuleError(module: module, keyPath: spec.name, message: "expected a number")
+        }
+    }
+
     public func integer(_ name: String) -> Int? {
         if case let .integer(v)? = values[name] { return v }
         return nil

@@ -21,14 +21,10 @@ struct ParameterReader {
         ModuleError(module: BeijingTransferSchema.id, keyPath: keyPath, message: message, isAboutKey: isAboutKey)
     }
 
-    func value(_ spec: ParameterSpec) -> ParameterValue? { parameters[spec.name] ?? spec.defaultValue }
+    func value(_ spec: ParameterSpec) -> ParameterValue? { parameters.value(spec) }
 
     func number(_ spec: ParameterSpec) throws(ModuleError) -> Double {
-        switch value(spec) {
-        case let .number(v)?: return v
-        case let .integer(v)?: return Double(v)
-        default: throw fail(spec.name, "expected a number")
-        }
+        try parameters.number(spec, module: BeijingTransferSchema.id)
     }
 
     /// `tiers`: non-empty, unique, ids without `=` or spaces.

@@ -33,14 +33,8 @@ struct CapitalMixSettings: Sendable, Equatable {
         func fail(_ key: String, _ message: String, isAboutKey: Bool = false) -> ModuleError {
             ModuleError(module: module, keyPath: key, message: message, isAboutKey: isAboutKey)
         }
-        func value(_ spec: ParameterSpec) -> ParameterValue? { parameters[spec.name] ?? spec.defaultValue }
-        func number(_ spec: ParameterSpec) throws(ModuleError) -> Double {
-            switch value(spec) {
-            case let .number(v)?: return v
-            case let .integer(v)?: return Double(v)
-            default: throw fail(spec.name, "expected a number")
-            }
-        }
+        func value(_ spec: ParameterSpec) -> ParameterValue? { parameters.value(spec) }
+        func number(_ spec: ParameterSpec) throws(ModuleError) -> Double { try parameters.number(spec, module: module) }
         func map(_ spec: ParameterSpec) throws(ModuleError) -> [(key: String, value: Double)] {
             guard case let .numberMap(m)? = value(spec) else { throw fail(spec.name, "expected a mapping key → number") }
             return m.sorted { $0.key < $1.key }
