@@ -1,16 +1,30 @@
 // swift-tools-version:6.0
 import PackageDescription
 
+// Layers, bottom to top (a target imports only targets below it; data flows one way:
+// file → spec → runtime → outcome → renderers). docs/ARCHITECTURE.md has the picture.
+//
+//   LibC, CLinearAlgebra        the platform C library; BLAS/LAPACK
+//   LinearAlgebra, Vocabulary   dense linear algebra; bilingual text, catalogue lookup, plan arithmetic
+//   InputOutput, ScenarioKit    Leontief/Ghosh analysis; the module SDK
+//   ForecastEngine, modules     the doubling-plan engine; built-in scenario modules
+//   ScenarioFiles               scenario YAML → ScenarioSpec, dataset folders, located errors
+//   ScenarioRuntime             ScenarioSpec → ScenarioOutcome (calibration, modules, runs, caches)
+//   Reports, Briefings          renderers
+//   binhai                      the command line
+
 let package = Package(
     name: "BinhaiSim",
     platforms: [.macOS(.v13)],
     products: [
+        // MARK: - Public API
         .executable(name: "binhai", targets: ["binhai"]),
         .library(name: "LinearAlgebra", targets: ["LinearAlgebra"]),
         .library(name: "InputOutput", targets: ["InputOutput"]),
         .library(name: "ScenarioKit", targets: ["ScenarioKit"]),
         .library(name: "ScenarioKitTesting", targets: ["ScenarioKitTesting"]),
         .library(name: "ForecastEngine", targets: ["ForecastEngine"]),
+        .library(name: "ScenarioRuntime", targets: ["ScenarioRuntime"]),
         // What an external module package depends on: ScenarioKit plus the C-ABI export glue.
         .library(name: "ScenarioKitPlugin", targets: ["ScenarioKitPlugin"]),
         .library(name: "ModulePlugins", targets: ["ModulePlugins"]),
@@ -26,18 +40,25 @@ let package = Package(
         .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
     ],
     targets: [
-        // Layer 0: BLAS/LAPACK through Debian's libblas-dev / liblapack-dev.
+        // MARK: - Implementation
+
+        // Layer 0: the platform C library in one place; BLAS/LAPACK through Debian's
+        // libblas-dev / liblapack-dev.
+        .target(name: "LibC"),
         .systemLibrary(name: "CLinearAlgebra", path: "Sources/CLinearAlgebra"),
         // Layer 1: dense linear algebra, no domain words.
-        .target(name: "LinearAlgebra", dependencies: ["CLinearAlgebra"]),
+        .target(name: "LinearAlgebra", dependencies: ["CLinearAlgebra", "LibC"]),
+        // Layer 1: the shared vocabulary: bilingual text, the one catalogue lookup (id or name),
+        // suggestions for typos, and the plan's arithmetic (required path, g*).
+        .target(name: "Vocabulary", dependencies: ["LibC"]),
         // Layer 2: input-output (Leontief / Ghosh) analysis and the IO folder reader.
-        .target(name: "InputOutput", dependencies: ["LinearAlgebra"]),
+        .target(name: "InputOutput", dependencies: ["LinearAlgebra", "LibC"]),
         // Layer 2: what a module author needs: the ScenarioModule protocol, parameter schema,
         // engine inputs/outputs as modules see them, result tables. No engine, no files.
-        .target(name: "ScenarioKit", dependencies: ["LinearAlgebra"]),
+        .target(name: "ScenarioKit", dependencies: ["LinearAlgebra", "Vocabulary"]),
         // Test support for module authors: contexts, small IO folders, synthetic outputs, ModuleHarness.
         .target(name: "ScenarioKitTesting", dependencies: ["ScenarioKit"]),
-        // Layer 2½: the built-in module catalogue (ModuleCatalog.builtin) and the small built-in
+        // Layer 2½: the built-in module catalogue (ModuleCatalogue.builtin) and the small built-in
         // modules (target-tracker, project-batch); larger modules are their own targets.
         .target(
             name: "BuiltinModules", dependencies: ["ScenarioKit", "IndustryChain", "BeijingTransfer", "CapitalMix"],
@@ -52,40 +73,43 @@ let package = Package(
             path: "Sources/Modules/BeijingTransfer"),
         // Built-in module: capital mix (state/foreign/private) and guidance-fund allocation (dgglse).
         .target(
-            name: "CapitalMix", dependencies: ["ScenarioKit", "LinearAlgebra"],
+            name: "CapitalMix", dependencies: ["ScenarioKit", "LinearAlgebra", "InputOutput"],
             path: "Sources/Modules/CapitalMix"),
-        // External modules (DESIGN.md §5): the C ABI (one versioned struct of function pointers),
+        // External modules (docs/MODULES.md): the C ABI (one versioned struct of function pointers),
         // the plugin-side glue and JSON codecs (PluginExport.entry(for:)), and the host's loader.
         .target(name: "CBinhaiModuleABI"),
         .target(name: "ScenarioKitPlugin", dependencies: ["ScenarioKit", "CBinhaiModuleABI"]),
-        .target(name: "ModulePlugins", dependencies: ["ScenarioKit", "ScenarioKitPlugin", "CBinhaiModuleABI"]),
+        .target(name: "ModulePlugins", dependencies: ["ScenarioKit", "ScenarioKitPlugin", "CBinhaiModuleABI", "LibC"]),
         // Layer 2: the doubling-plan forecast engine (pipeline model, Monte Carlo, targets).
-        .target(name: "ForecastEngine", dependencies: ["LinearAlgebra", "ScenarioKit"]),
-        // Layer 3: scenario files (YAML), dataset folders and manifests, validation with locations.
+        .target(name: "ForecastEngine", dependencies: ["LinearAlgebra", "Vocabulary", "LibC"]),
+        // Layer 3: scenario files (YAML) → ScenarioSpec, dataset folders and manifests, validation
+        // with locations. No calibration, no module instances.
         .target(
             name: "ScenarioFiles",
-            dependencies: [
-                "ForecastEngine", "InputOutput", "Datasets", "ScenarioKit", "BuiltinModules",
-                .product(name: "Yams", package: "Yams"),
-            ]),
+            dependencies: ["ForecastEngine", "InputOutput", "Datasets", "ScenarioKit", .product(name: "Yams", package: "Yams")]),
+        // Layer 4: the one scenario runtime: ScenarioSpec → calibration, modules (built once per
+        // distinct use), prepare phases, baseline, effort search, variants, sweeps → ScenarioOutcome.
+        .target(name: "ScenarioRuntime", dependencies: ["ScenarioFiles", "ForecastEngine", "ScenarioKit", "Datasets"]),
         // Embedded datasets (SwiftPM resources) so the tool runs from any folder.
         .target(
             name: "Datasets",
             resources: [.copy("Resources/nbs-2020-42"), .copy("Resources/binhai-default"), .copy("Resources/scenarios")]),
         // Renderers: terminal table (CJK widths), Markdown, CSV, JSON, atomic files. No domain words.
         .target(name: "Reports", dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")]),
-        // Briefing outputs: IO and forecast results as bilingual tables and JSON documents.
-        .target(name: "Briefings", dependencies: ["Reports", "InputOutput", "ForecastEngine", "LinearAlgebra", "ScenarioKit"]),
-        // The command-line tool.
+        // Briefing outputs: IO results and scenario outcomes as bilingual tables, charts, HTML, workbooks, JSON.
+        .target(
+            name: "Briefings",
+            dependencies: ["Reports", "InputOutput", "ForecastEngine", "LinearAlgebra", "ScenarioKit", "ScenarioRuntime"]),
+        // The command-line tool: parses arguments, calls the runtime, renders.
         .executableTarget(
             name: "binhai",
             dependencies: [
                 "LinearAlgebra", "InputOutput", "Datasets", "Reports", "Briefings", "ForecastEngine", "ScenarioFiles",
-                "ScenarioKit", "BuiltinModules", "ModulePlugins",
+                "ScenarioRuntime", "ScenarioKit", "BuiltinModules", "ModulePlugins",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 
-        // Module scaffold (DESIGN.md §5): the files of a new module package (pure logic, tested),
+        // Module scaffold (docs/MODULES.md): the files of a new module package (pure logic, tested),
         // the `binhai-new-module` executable and the `new-module` command plugin that runs it.
         .target(name: "ModuleScaffold"),
         .executableTarget(
@@ -102,44 +126,60 @@ let package = Package(
                 ]),
             dependencies: ["binhai-new-module"]),
 
-        .testTarget(name: "LinearAlgebraTests", dependencies: ["LinearAlgebra"]),
-        .testTarget(
-            name: "InputOutputTests", dependencies: ["InputOutput", "Datasets", "LinearAlgebra"],
-            resources: [.copy("Fixtures")]),
-        // Test support: a parsed XML tree (SVG, XHTML and XLSX parts are checked as XML).
+        // MARK: - Test support
+        // A parsed XML tree (SVG, XHTML and XLSX parts are checked as XML).
         .target(name: "XMLTestSupport", path: "Tests/Support/XMLTestSupport"),
-        // Test support: running executables (binhai, swift build of example packages) and reading their output.
+        // Running executables (binhai, swift build of example packages) and reading their output.
         .target(name: "ProcessTestSupport", path: "Tests/Support/ProcessTestSupport"),
+        // One closeness check, one max-difference, one seeded generator (SplitMix64).
+        .target(name: "NumericTestSupport", path: "Tests/Support/NumericTestSupport"),
+
+        // MARK: - Tests
+        .testTarget(name: "LinearAlgebraTests", dependencies: ["LinearAlgebra", "LibC", "NumericTestSupport"]),
+        .testTarget(
+            name: "InputOutputTests", dependencies: ["InputOutput", "Datasets", "LinearAlgebra", "LibC", "NumericTestSupport"],
+            resources: [.copy("Fixtures")]),
         .testTarget(
             name: "ReportsTests",
-            dependencies: ["Reports", "XMLTestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
-        .testTarget(name: "ScenarioKitTests", dependencies: ["ScenarioKit"]),
+            dependencies: [
+                "Reports", "XMLTestSupport", "NumericTestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]),
+        .testTarget(name: "ScenarioKitTests", dependencies: ["ScenarioKit", "Vocabulary"]),
         .testTarget(name: "BuiltinModulesTests", dependencies: ["BuiltinModules", "ScenarioKit", "ScenarioKitTesting"]),
         .testTarget(
             name: "IndustryChainTests",
             dependencies: ["IndustryChain", "ScenarioKit", "ScenarioKitTesting", "InputOutput", "LinearAlgebra", "Datasets"],
-            path: "Tests/IndustryChainTests"),
+            path: "Tests/IndustryChainTests", exclude: ["Fixtures/nbs_chain_fixture.py"]),
         .testTarget(
-            name: "BeijingTransferTests", dependencies: ["BeijingTransfer", "ScenarioKit", "ScenarioKitTesting", "LinearAlgebra"],
-            path: "Tests/BeijingTransferTests"),
+            name: "BeijingTransferTests",
+            dependencies: ["BeijingTransfer", "ScenarioKit", "ScenarioKitTesting", "LinearAlgebra", "LibC", "NumericTestSupport"],
+            path: "Tests/BeijingTransferTests", exclude: ["Fixtures/make_fixture.py"]),
         .testTarget(
-            name: "CapitalMixTests", dependencies: ["CapitalMix", "ScenarioKit", "ScenarioKitTesting", "LinearAlgebra"],
-            path: "Tests/CapitalMixTests"),
+            name: "CapitalMixTests",
+            dependencies: ["CapitalMix", "ScenarioKit", "ScenarioKitTesting", "LinearAlgebra", "NumericTestSupport"],
+            path: "Tests/CapitalMixTests", exclude: ["Fixtures/make_fixture.py"]),
         .testTarget(
             name: "BriefingsTests",
             dependencies: [
                 "Briefings", "ForecastEngine", "InputOutput", "Reports", "ScenarioKit", "XMLTestSupport",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]),
-        .testTarget(name: "ForecastEngineTests", dependencies: ["ForecastEngine", "LinearAlgebra"]),
+        .testTarget(name: "ForecastEngineTests", dependencies: ["ForecastEngine", "LinearAlgebra", "LibC"]),
         .testTarget(
-            name: "ScenarioFilesTests", dependencies: ["ScenarioFiles", "ForecastEngine", "Datasets", "ScenarioKit", "BuiltinModules"]),
+            name: "ScenarioFilesTests",
+            dependencies: ["ScenarioFiles", "ScenarioRuntime", "ForecastEngine", "Datasets", "ScenarioKit", "BuiltinModules"]),
+        .testTarget(
+            name: "ScenarioRuntimeTests",
+            dependencies: [
+                "ScenarioRuntime", "ScenarioFiles", "ForecastEngine", "Datasets", "ScenarioKit", "ScenarioKitTesting",
+                "BuiltinModules", "IndustryChain",
+            ]),
         .testTarget(name: "BinhaiCLITests", dependencies: ["binhai", "ProcessTestSupport"]),
         .testTarget(
             name: "ModulePluginsTests",
             dependencies: [
                 "ModulePlugins", "ScenarioKitPlugin", "ScenarioKit", "ScenarioKitTesting", "CBinhaiModuleABI", "ScenarioFiles",
-                "BuiltinModules",
+                "ScenarioRuntime", "BuiltinModules",
             ]),
         .testTarget(
             name: "ModuleScaffoldTests",

@@ -1,6 +1,6 @@
 // swift-tools-version:6.0
 // An external BinhaiSim scenario module, built as a shared library and loaded with
-// `binhai run scenario.yaml --plugin .build/debug/libHelloModule.so` (DESIGN.md §5).
+// `binhai run scenario.yaml --plugin .build/debug/libHelloModule.so` (docs/MODULES.md in the BinhaiSim repository).
 import PackageDescription
 
 let package = Package(

@@ -1,12 +1,6 @@
 import CLinearAlgebra
 
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import LibC
 
 /// Which BLAS and LAPACK this process is actually running with, for diagnostics
 /// (`binhai doctor`). The package links `-lblas -llapack`; on Debian the alternatives system

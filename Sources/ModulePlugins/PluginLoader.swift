@@ -3,11 +3,7 @@ import Foundation
 import ScenarioKit
 import ScenarioKitPlugin
 
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
+import LibC
 
 /// A plugin library that could not be loaded: the file and the problem, in one sentence.
 public struct PluginLoadError: Error, Sendable, Equatable, CustomStringConvertible {
@@ -70,9 +66,9 @@ public struct LoadedPlugin: Sendable {
     let api: PluginAPI
 
     /// The catalogue entry that builds this module through the plugin's C functions.
-    public var catalogEntry: ModuleCatalog.Entry {
+    public var catalogEntry: ModuleCatalogue.Entry {
         let api = self.api, descriptor = self.descriptor
-        return ModuleCatalog.Entry(descriptor: descriptor, pluginPath: path) { parameters, context in
+        return ModuleCatalogue.Entry(descriptor: descriptor, pluginPath: path) { parameters, context in
             try PluginModule(api: api, descriptor: descriptor, parameters: parameters, context: context)
         }
     }
@@ -197,21 +193,21 @@ public enum PluginLoader {
     /// `base` plus the modules of every library in `paths` (files or folders), in order. The same
     /// library named twice is loaded once.
     /// - Throws: `PluginLoadError` for the first library that fails, or whose module id is taken.
-    public static func catalog(_ base: ModuleCatalog, adding paths: [String]) throws(PluginLoadError) -> ModuleCatalog {
-        var catalog = base
+    public static func catalogue(_ base: ModuleCatalogue, adding paths: [String]) throws(PluginLoadError) -> ModuleCatalogue {
+        var catalogue = base
         var seen = Set<String>()
         for file in try libraryFiles(paths) {
             let resolved = URL(fileURLWithPath: file).resolvingSymlinksInPath().standardizedFileURL.path
             guard seen.insert(resolved).inserted else { continue }
             let plugin = try load(file)
             do {
-                try catalog.register(plugin.catalogEntry)
+                try catalogue.register(plugin.catalogEntry)
             } catch let e as ModuleError {
                 throw PluginLoadError(path: file, problem: .duplicateModule("module \(e.module): \(e.message)"))
             } catch {
                 throw PluginLoadError(path: file, problem: .duplicateModule("\(error)"))
             }
         }
-        return catalog
+        return catalogue
     }
 }

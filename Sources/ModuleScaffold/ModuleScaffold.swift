@@ -1,6 +1,6 @@
 import Foundation
 
-/// Scaffolds a new external scenario-module package (DESIGN.md §5): a SwiftPM package with a
+/// Scaffolds a new external scenario-module package (docs/MODULES.md): a SwiftPM package with a
 /// `.dynamic` library binhai loads with `--plugin`, a Swift Testing test target, a README and an
 /// example scenario. Pure logic: `files(for:)` renders the files, `write(_:)` puts them on disk
 /// all at once (written into a temporary sibling folder, then renamed into place).

@@ -59,7 +59,7 @@ struct Template {
         #"""
         // swift-tools-version:6.0
         // The BinhaiSim scenario module `\#(id)`, built as a shared library and loaded with
-        // `binhai run \#(id).yaml --plugin .build/debug/\#(library)` (DESIGN.md §5).
+        // `binhai run \#(id).yaml --plugin .build/debug/\#(library)` (docs/MODULES.md in the BinhaiSim repository).
         // Scaffolded by `binhai-new-module`; build it with the same Swift toolchain as `binhai`.
         import PackageDescription
 
@@ -202,7 +202,7 @@ struct Template {
         return #"""
             # \#(type) — the BinhaiSim scenario module `\#(id)`
 
-            An external scenario module (DESIGN.md §5 of BinhaiSim) in its own package, built as a shared
+            An external scenario module (docs/MODULES.md in the BinhaiSim repository) in its own package, built as a shared
             library and loaded by an unchanged `binhai` with `--plugin`. It depends on \#(reference)
             (`Package.swift`); build it with the same Swift toolchain as `binhai` (the loader checks).
 

@@ -8,9 +8,9 @@ import Foundation
 ///
 /// The embedded default is `builtin:binhai-default`; a user's own folder of the same layout
 /// replaces it (`dataset: path/to/folder` in a scenario, relative to the scenario file).
-public struct Dataset {
+public struct Dataset: Sendable {
     public var id: String
-    public var title: LocalizedName
+    public var title: LocalizedText
     /// Where the files are.
     public var folder: URL
     /// How the scenario named it (`builtin:binhai-default` or the path as written).
@@ -33,6 +33,16 @@ public struct Dataset {
     public var ioTableFolder: URL?
     /// One line per base-year figure: value, unit, status and source, for report notes.
     public var provenance: [String]
+
+    /// What identifies the dataset `reference` names from `base`: `builtin:NAME`, or the folder's
+    /// standardized path (so two scenarios naming the same folder differently share it).
+    public static func cacheKey(reference: String, relativeTo base: URL?) -> String {
+        if reference.hasPrefix("builtin:") { return reference }
+        let expanded = (reference as NSString).expandingTildeInPath
+        let folder = expanded.hasPrefix("/") || base == nil
+            ? URL(fileURLWithPath: expanded) : base!.appendingPathComponent(expanded)
+        return "\(folder.standardizedFileURL.path)|\(reference)"
+    }
 
     /// Loads `builtin:NAME` or a folder path (relative paths against `base`).
     public static func load(reference: String, relativeTo base: URL?, at location: SourceLocation) throws -> Dataset {
@@ -81,14 +91,14 @@ public struct Dataset {
             "assumptions", "not_published",
         ])
         let id = try m.required("id").string()
-        let t = try m.optional("title")?.localizedName() ?? (zh: id, en: id)
+        let t = try m.optional("title")?.localizedText() ?? LocalizedText(id)
         var files = ["history": "history.csv", "industries": "industries.csv", "carriers": "carriers.csv"]
         if let f = m.optional("files") {
             for entry in try f.mapping().entries { files[entry.key] = try entry.value.string() }
         }
         var dataset = Dataset(
-            id: id, title: LocalizedName(zh: t.zh, en: t.en), folder: folder, reference: reference,
-            observations: [], exchangeRates: [:], industries: Industry.catalogue, carriers: Carrier.catalogue, trend: .total,
+            id: id, title: t, folder: folder, reference: reference,
+            observations: [], exchangeRates: [:], industries: [], carriers: [], trend: .total,
             trendYears: nil, beijingShareOfDomestic: nil, assumptions: m.optional("assumptions"),
             ioTableFolder: nil, provenance: [])
         if let io = m.optional("io_table") {
@@ -184,7 +194,7 @@ public struct Dataset {
             let share = try row.number("investment_share")
             guard share >= 0 else { throw row.error("expected a share ≥ 0", column: "investment_share") }
             return Industry(
-                id: try row.text("id"), name: LocalizedName(zh: try row.text("name_zh"), en: try row.text("name_en")),
+                id: try row.text("id"), name: LocalizedText(zh: try row.text("name_zh"), en: try row.text("name_en")),
                 leadShare: share)
         }
     }
@@ -202,7 +212,7 @@ public struct Dataset {
                     column: "kind")
             }
             return Carrier(
-                id: try row.text("id"), name: LocalizedName(zh: try row.text("name_zh"), en: try row.text("name_en")),
+                id: try row.text("id"), name: LocalizedText(zh: try row.text("name_zh"), en: try row.text("name_en")),
                 kind: kind, leadShare: share)
         }
     }

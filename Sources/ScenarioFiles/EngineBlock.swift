@@ -78,7 +78,7 @@ enum EngineBlock {
                 if stages.contains(where: { $0.id == id }) { throw try im.required("id").error("stage \"\(id)\" appears twice") }
                 let zh = try im.optional("zh")?.string() ?? id
                 let en = try im.optional("en")?.string() ?? id
-                stages.append(PipelineStage(id: id, name: LocalizedName(zh: zh, en: en)))
+                stages.append(PipelineStage(id: id, name: LocalizedText(zh: zh, en: en)))
                 if !last {
                     let old = k < current.transitions.count ? current.transitions[k] : StageTransition(advance: 0.5, dropOut: 0.1)
                     let a = try im.required("advance").probability(current: old.advance)
@@ -147,8 +147,7 @@ enum EngineBlock {
                 p.sources[i].leadRateMultiplier = try lr.number(current: p.sources[i].leadRateMultiplier, in: 0...1000)
             }
             if let n = m.optional("name") {
-                let name = try n.localizedName()
-                p.sources[i].name = LocalizedName(zh: name.zh, en: name.en)
+                p.sources[i].name = try n.localizedText()
             }
             if let sz = m.optional("size") { p.sources[i].projectSize = try size(sz, current: p.sources[i].projectSize) }
             if let sh = m.optional("industry_shares") {
@@ -175,11 +174,12 @@ enum EngineBlock {
     }
 
     /// Finds a catalogue entry by id or by its Chinese or English name.
-    static func lookup(_ v: YAMLValue, ids: [String], names: [LocalizedName], what: String) throws -> String {
+    /// The id of the catalogue entry `v` names (id or name; `CatalogueLookup`'s rules).
+    static func lookup(_ v: YAMLValue, ids: [String], names: [LocalizedText], what: String) throws -> String {
         let text = try v.string()
-        if ids.contains(text) { return text }
-        if let k = names.firstIndex(where: { $0.zh == text || $0.en == text }) { return ids[k] }
-        throw v.error("unknown \(what) \"\(text)\"; expected one of: \(ids.joined(separator: ", ")) (or their names)")
+        let lookup = CatalogueLookup(what: what, ids: ids, names: names)
+        guard let id = lookup.id(of: text) else { throw v.error(lookup.unknownMessage(text)) }
+        return id
     }
 
     static func majorProjects(_ v: YAMLValue, parameters p: ForecastParameters) throws -> [MajorProject] {
@@ -191,7 +191,10 @@ enum EngineBlock {
             let industry = try lookup(m.required("industry"), ids: p.industries.map(\.id), names: p.industries.map(\.name), what: "industry")
             let carrier = try m.optional("carrier").map {
                 try lookup($0, ids: p.carriers.map(\.id), names: p.carriers.map(\.name), what: "carrier")
-            } ?? p.carriers[0].id
+            } ?? p.carriers.first?.id
+            guard let carrier else {
+                throw item.error("major project \"\(name)\" has no carrier and the dataset's carrier catalogue is empty; add carriers to carriers.csv or give carrier:")
+            }
             let defaultSource = m.optional("amount_usd_yi") != nil ? "foreign" : "other_domestic"
             let source = try m.optional("source").map {
                 try lookup($0, ids: p.sources.map(\.id), names: p.sources.map(\.name), what: "source")

@@ -2,11 +2,11 @@ import Datasets
 import ForecastEngine
 import Foundation
 import ScenarioKit
-import BuiltinModules
 import Yams
 
-/// Reads scenario files. Every problem is a `ScenarioFileError` naming the file, line, column
-/// and key path; unknown keys are errors.
+/// Reads scenario files into `ScenarioSpec` values. Every problem is a `ScenarioFileError` naming
+/// the file, line, column and key path; unknown keys are errors. Nothing is calibrated and no
+/// module is built here (`ScenarioRuntime` does that).
 ///
 /// ```yaml
 /// id: doubling-2020-2025
@@ -18,30 +18,43 @@ import Yams
 ///   weak-fdi: {engine.sources.foreign.lead_rate: "x0.7"}
 /// ```
 public enum ScenarioLoader {
+    /// Reads the dataset a scenario names: `(reference, folder of the scenario file, location of
+    /// the `dataset:` key)`. `Dataset.load` by default; a runtime passes its cached one.
+    public typealias DatasetResolver = (_ reference: String, _ base: URL?, _ location: SourceLocation) throws -> Dataset
+
     static let topKeys = ["id", "title", "description", "dataset", "plan", "calibration", "engine", "modules", "variants", "sweep"]
     /// Largest number of sweep points (the grid's product of list lengths).
     public static let maximumSweepPoints = 200
 
     /// Load `url`, applying `overrides` (from `--set`) before anything is read. `modules:` entries
-    /// are validated against `catalog` (default: the built-in modules).
+    /// are validated against `catalogue`.
     public static func load(
-        _ url: URL, displayName: String? = nil, overrides: [ParameterOverride] = [], catalog: ModuleCatalog = .builtin
-    ) throws -> Scenario {
+        _ url: URL, displayName: String? = nil, overrides: [ParameterOverride] = [], catalogue: ModuleCatalogue,
+        datasets: DatasetResolver = Dataset.load
+    ) throws -> ScenarioSpec {
         let root = try YAMLValue.load(url, displayName: displayName)
-        return try load(root: root, baseFolder: url.deletingLastPathComponent(), overrides: overrides, catalog: catalog)
+        return try load(
+            root: root, baseFolder: url.deletingLastPathComponent(), overrides: overrides, catalogue: catalogue,
+            datasets: datasets)
     }
 
     /// Load from YAML text (for tests and tools).
     public static func load(
         text: String, file: String, baseFolder: URL? = nil, overrides: [ParameterOverride] = [],
-        catalog: ModuleCatalog = .builtin
-    ) throws -> Scenario {
-        try load(root: try YAMLValue.parse(text, file: file), baseFolder: baseFolder, overrides: overrides, catalog: catalog)
+        catalogue: ModuleCatalogue, datasets: DatasetResolver = Dataset.load
+    ) throws -> ScenarioSpec {
+        try load(
+            root: try YAMLValue.parse(text, file: file), baseFolder: baseFolder, overrides: overrides, catalogue: catalogue,
+            datasets: datasets)
     }
 
-    static func load(root: YAMLValue, baseFolder: URL?, overrides: [ParameterOverride], catalog: ModuleCatalog) throws -> Scenario {
+    static func load(
+        root: YAMLValue, baseFolder: URL?, overrides: [ParameterOverride], catalogue: ModuleCatalogue,
+        datasets: DatasetResolver
+    ) throws -> ScenarioSpec {
         do {
-            return try loadOverridden(root: root, baseFolder: baseFolder, overrides: overrides, catalog: catalog)
+            return try loadOverridden(
+                root: root, baseFolder: baseFolder, overrides: overrides, catalogue: catalogue, datasets: datasets)
         } catch var error as ScenarioFileError {
             // A value that came from `--set` has no place in the file: point at the override.
             if let o = overrides.last(where: { error.keyPath == $0.normalizedPath || error.keyPath.hasPrefix($0.normalizedPath + ".") || error.keyPath.hasPrefix($0.normalizedPath + "[") }) {
@@ -51,18 +64,20 @@ public enum ScenarioLoader {
         }
     }
 
-    static func loadOverridden(root: YAMLValue, baseFolder: URL?, overrides: [ParameterOverride], catalog: ModuleCatalog) throws -> Scenario {
+    static func loadOverridden(
+        root: YAMLValue, baseFolder: URL?, overrides: [ParameterOverride], catalogue: ModuleCatalogue,
+        datasets: DatasetResolver
+    ) throws -> ScenarioSpec {
         var node = root.node
         for o in overrides { node = try o.apply(to: node) }
         let top = YAMLValue(node: node, keyPath: "", file: root.file)
         let m = try top.mapping(allowedKeys: topKeys)
         let datasetValue = m.optional("dataset")
         let reference = try datasetValue?.string() ?? "builtin:\(EmbeddedDatasets.binhaiDefaultName)"
-        let dataset = try Dataset.load(
-            reference: reference, relativeTo: baseFolder, at: datasetValue?.location ?? top.location)
-        let baseline = try build(top, dataset: dataset, catalog: catalog)
+        let dataset = try datasets(reference, baseFolder, datasetValue?.location ?? top.location)
+        let baseline = try readCase(top, dataset: dataset, catalogue: catalogue)
 
-        var variants: [ScenarioVariant] = []
+        var variants: [ScenarioCase] = []
         if let vs = m.optional("variants") {
             for entry in try vs.mapping().entries {
                 var vnode = node
@@ -72,19 +87,18 @@ public enum ScenarioLoader {
                     vnode = try po.apply(to: vnode)
                     texts.append("\(o.key)=\(scalarText(o.value.node))")
                 }
-                let built = try build(YAMLValue(node: vnode, keyPath: "", file: root.file), dataset: dataset, catalog: catalog)
                 variants.append(
-                    ScenarioVariant(name: entry.key, overrides: texts, parameters: built.parameters, modules: built.modules))
+                    try readCase(
+                        YAMLValue(node: vnode, keyPath: "", file: root.file), dataset: dataset, catalogue: catalogue,
+                        name: entry.key, overrides: texts))
             }
         }
         if let sw = m.optional("sweep") {
-            variants += try sweep(sw, node: node, file: root.file, dataset: dataset, catalog: catalog)
+            variants += try sweep(sw, node: node, file: root.file, dataset: dataset, catalogue: catalogue)
         }
-        return Scenario(
-            id: baseline.id, title: baseline.title, file: root.file, dataset: dataset,
-            parameters: baseline.parameters, calibration: baseline.calibration,
-            targetProbability: baseline.targetProbability, modules: baseline.modules, variants: variants,
-            provenance: dataset.provenance)
+        return ScenarioSpec(
+            id: baseline.id, title: try m.required("title").localizedText(), file: root.file, dataset: dataset,
+            baseline: baseline, variants: variants, provenance: dataset.provenance)
     }
 
     static func scalarText(_ node: Node) -> String {
@@ -94,8 +108,8 @@ public enum ScenarioLoader {
 
     /// `sweep: {path: [v1, v2], path2: [w1, w2]}` → the grid of all combinations.
     static func sweep(
-        _ sw: YAMLValue, node: Node, file: String, dataset: Dataset, catalog: ModuleCatalog
-    ) throws -> [ScenarioVariant] {
+        _ sw: YAMLValue, node: Node, file: String, dataset: Dataset, catalogue: ModuleCatalogue
+    ) throws -> [ScenarioCase] {
         let axes = try sw.mapping().entries.map { entry -> (String, [YAMLValue]) in
             let values = try entry.value.sequence()
             if values.isEmpty { throw entry.value.error("expected a non-empty list of values") }
@@ -105,7 +119,7 @@ public enum ScenarioLoader {
         if count > maximumSweepPoints {
             throw sw.error("the sweep has \(count) points; at most \(maximumSweepPoints) are allowed")
         }
-        var out: [ScenarioVariant] = []
+        var out: [ScenarioCase] = []
         for index in 0..<(axes.isEmpty ? 0 : count) {
             var rest = index
             var vnode = node
@@ -116,31 +130,23 @@ public enum ScenarioLoader {
                 vnode = try ParameterOverride(path: path, value: v.node, origin: v.location).apply(to: vnode)
                 texts.insert("\(path)=\(scalarText(v.node))", at: 0)
             }
-            let built = try build(YAMLValue(node: vnode, keyPath: "", file: file), dataset: dataset, catalog: catalog)
             out.append(
-                ScenarioVariant(
-                    name: texts.joined(separator: ", "), overrides: texts, parameters: built.parameters, modules: built.modules,
-                    isSweepPoint: true))
+                try readCase(
+                    YAMLValue(node: vnode, keyPath: "", file: file), dataset: dataset, catalogue: catalogue,
+                    name: texts.joined(separator: ", "), overrides: texts, isSweepPoint: true))
         }
         return out
     }
 
-    struct Built {
-        var id: String
-        var title: LocalizedName
-        var parameters: ForecastParameters
-        var calibration: CalibrationResult
-        var targetProbability: Double
-        var modules: [ModuleUse]
-    }
-
-    /// Map one scenario document (after overrides) onto calibrated parameters, then validate the
-    /// modules and apply their prepare phases in listed order (no re-calibration: modules change
-    /// forecast-year inputs only).
-    static func build(_ top: YAMLValue, dataset: Dataset, catalog: ModuleCatalog) throws -> Built {
+    /// Map one scenario document (after overrides) onto engine parameters, check them, gather
+    /// what calibration is fitted to, and validate the `modules:` entries against `catalogue`.
+    static func readCase(
+        _ top: YAMLValue, dataset: Dataset, catalogue: ModuleCatalogue, name: String? = nil, overrides: [String] = [],
+        isSweepPoint: Bool = false
+    ) throws -> ScenarioCase {
         let m = try top.mapping(allowedKeys: topKeys)
         let id = try m.required("id").string()
-        let t = try m.required("title").localizedName()
+        _ = try m.required("title").localizedText()
         var p = ForecastParameters(industries: dataset.industries, carriers: dataset.carriers)
         for (year, rate) in dataset.exchangeRates { p.exchangeRate.values[year] = rate }
         var targetProbability = 0.8
@@ -162,24 +168,19 @@ public enum ScenarioLoader {
         }
         if let a = dataset.assumptions { try EngineBlock.apply(a, to: &p) }
         if let e = m.optional("engine") { try EngineBlock.apply(e, to: &p) }
-        let context = ModuleContext(scenarioID: id, dataset: dataset, parameters: p)
-        let modules = try m.optional("modules").map { try $0.sequence().map { try ModuleUse.read($0, catalog: catalog, context: context) } } ?? []
-        let data = try calibrationData(m.optional("calibration"), dataset: dataset, plan: p.plan, at: top)
+        let modules = try m.optional("modules").map { try $0.sequence().map { try ModuleUse.read($0, catalogue: catalogue) } } ?? []
+        let calibrationBlock = m.optional("calibration")
+        let data = try calibrationData(calibrationBlock, dataset: dataset, plan: p.plan, at: top)
         do {
             try p.validate()
         } catch {
             throw top.error("invalid parameters: \(error)")
         }
-        let result: CalibrationResult
-        do {
-            result = try Calibration.calibrate(p, to: data.data, trend: data.trend)
-        } catch {
-            throw (m.optional("calibration") ?? top).error("calibration failed: \(error)")
-        }
-        let prepared = try ScenarioModules.prepare(result.parameters, uses: modules)
-        return Built(
-            id: id, title: LocalizedName(zh: t.zh, en: t.en), parameters: prepared, calibration: result,
-            targetProbability: targetProbability, modules: modules)
+        let at = calibrationBlock ?? top
+        return ScenarioCase(
+            id: id, name: name, overrides: overrides, isSweepPoint: isSweepPoint, parameters: p,
+            targetProbability: targetProbability, calibrationData: data.data, trend: data.trend, modules: modules,
+            calibrationLocation: at.location, calibrationKeyPath: at.keyPath)
     }
 
     /// The observations calibration uses: the dataset's (restricted to the trend years and the

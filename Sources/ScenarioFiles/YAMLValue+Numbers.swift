@@ -1,3 +1,4 @@
+import Vocabulary
 import Foundation
 
 extension YAMLValue {
@@ -43,15 +44,12 @@ extension YAMLValue {
     }
 
     /// A name given either as text (used for both languages) or as `{zh: …, en: …}`.
-    public func localizedName() throws -> (zh: String, en: String) {
-        if case .scalar = node {
-            let s = try string()
-            return (s, s)
-        }
+    public func localizedText() throws -> LocalizedText {
+        if case .scalar = node { return LocalizedText(try string()) }
         let m = try mapping(allowedKeys: ["zh", "en"])
         let zh = try m.optional("zh")?.string()
         let en = try m.optional("en")?.string()
         guard let any = zh ?? en else { throw error("expected a name: text or {zh: …, en: …}") }
-        return (zh ?? any, en ?? any)
+        return LocalizedText(zh: zh ?? any, en: en ?? any)
     }
 }

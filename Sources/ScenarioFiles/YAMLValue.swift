@@ -10,7 +10,9 @@ import Yams
 /// let map = try root.mapping(allowedKeys: ["id", "plan"])
 /// let id = try map.required("id").string()
 /// ```
-public struct YAMLValue {
+public struct YAMLValue: @unchecked Sendable {
+    /// The parsed node. Yams' `Node` is not `Sendable` (its tags are classes), but nothing here
+    /// mutates a node after parsing, so a `YAMLValue` is safe to share between threads.
     public let node: Node
     public let keyPath: String
     public let file: String

@@ -34,3 +34,15 @@ public struct MajorProjectInput: Sendable, Equatable {
         self.year = year
     }
 }
+
+extension CatalogueLookup {
+    /// A lookup of `entries` by id or name; `what` names them in messages ("industry").
+    public init(what: String, entries: [CatalogueEntry]) {
+        self.init(what: what, ids: entries.map(\.id), names: entries.map(\.name))
+    }
+
+    /// The entry of `entries` that `text` names (`entries` must be those the lookup was made of).
+    public func entry(_ text: String, in entries: [CatalogueEntry]) -> CatalogueEntry? {
+        index(of: text).flatMap { $0 < entries.count ? entries[$0] : nil }
+    }
+}

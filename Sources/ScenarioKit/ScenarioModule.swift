@@ -1,34 +1,3 @@
-import Foundation
-
-/// What a module knows about the scenario it runs in.
-public struct ModuleContext: Sendable {
-    public let scenarioID: String
-    public let baseYear: Int
-    public let targetYear: Int
-    /// The dataset folder (for module-specific files such as `concordance.csv`), if any.
-    public let datasetFolder: URL?
-    /// The dataset's input-output table folder (`Z.csv`, `Y.csv`, …), if it has one.
-    public let ioTableFolder: URL?
-    /// The scenario's catalogues.
-    public let industries: [CatalogueEntry]
-    public let carriers: [CatalogueEntry]
-    public let sources: [CatalogueEntry]
-
-    public init(
-        scenarioID: String, baseYear: Int, targetYear: Int, datasetFolder: URL?, ioTableFolder: URL?,
-        industries: [CatalogueEntry], carriers: [CatalogueEntry], sources: [CatalogueEntry]
-    ) {
-        self.scenarioID = scenarioID
-        self.baseYear = baseYear
-        self.targetYear = targetYear
-        self.datasetFolder = datasetFolder
-        self.ioTableFolder = ioTableFolder
-        self.industries = industries
-        self.carriers = carriers
-        self.sources = sources
-    }
-}
-
 /// A scenario module: a typed parameter schema and two optional phases.
 ///
 /// - **prepare** changes the engine's inputs before the forecast (e.g. add relocations);
@@ -69,24 +38,3 @@ extension ScenarioModule {
     public func analyze(_ outputs: EngineOutputs, into results: inout ResultSet) throws {}
 }
 
-/// An error a module reports; `keyPath` (relative to its `with:` block) lets the scenario layer
-/// point at the parameter responsible.
-public struct ModuleError: Error, Sendable, Equatable, CustomStringConvertible {
-    public var module: String
-    public var keyPath: String?
-    public var message: String
-    /// True when the error is about a key itself (e.g. an unknown industry id used as a map key),
-    /// so that the scenario layer points at the key rather than its value.
-    public var isAboutKey: Bool
-
-    public init(module: String, keyPath: String? = nil, message: String, isAboutKey: Bool = false) {
-        self.module = module
-        self.keyPath = keyPath
-        self.message = message
-        self.isAboutKey = isAboutKey
-    }
-
-    public var description: String {
-        "module \(module)" + (keyPath.map { ", parameter \($0)" } ?? "") + ": \(message)"
-    }
-}

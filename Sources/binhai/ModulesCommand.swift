@@ -11,13 +11,13 @@ struct ModulesCommand: ParsableCommand {
         subcommands: [ModulesListCommand.self, ModulesDescribeCommand.self], defaultSubcommand: ModulesListCommand.self)
 
     /// The catalogue the CLI offers without plugins (the built-in modules).
-    static var catalog: ModuleCatalog { .builtin }
+    static var catalogue: ModuleCatalogue { .builtin }
 }
 
 /// A module of `modules list --format json`: its descriptor, plus `"plugin": PATH` for a module
 /// loaded from a plugin library.
 private struct ListedModule: Encodable {
-    let entry: ModuleCatalog.Entry
+    let entry: ModuleCatalogue.Entry
 
     enum CodingKeys: String, CodingKey { case plugin }
 
@@ -51,15 +51,15 @@ struct ModulesListCommand: ParsableCommand {
     @OptionGroup var plugins: PluginOptions
 
     func run() throws {
-        let catalog = try plugins.catalog()
+        let catalogue = try plugins.catalogue()
         if format == .json {
-            print(try ModuleCatalogBriefing.json(catalog.entries.map(ListedModule.init)), terminator: "")
+            print(try ModuleCatalogueBriefing.json(catalogue.entries.map(ListedModule.init)), terminator: "")
         } else {
-            var table = ModuleCatalogBriefing(descriptors: catalog.descriptors, language: lang).listTable()
+            var table = ModuleCatalogueBriefing(descriptors: catalogue.descriptors, language: lang).listTable()
             // Plugin modules: one more column with the library each comes from.
-            if catalog.entries.contains(where: \.isPlugin) {
+            if catalogue.entries.contains(where: \.isPlugin) {
                 table.columns.append(.init(lang.pick("来源", "source")))
-                for (k, e) in catalog.entries.enumerated() where k < table.rows.count {
+                for (k, e) in catalogue.entries.enumerated() where k < table.rows.count {
                     table.rows[k].append(e.pluginPath.map { lang.pick("插件 ", "plugin ") + $0 } ?? lang.pick("内置", "built-in"))
                 }
             }
@@ -85,13 +85,13 @@ struct ModulesDescribeCommand: ParsableCommand {
     @OptionGroup var plugins: PluginOptions
 
     func run() throws {
-        let catalog = try plugins.catalog()
-        guard let entry = catalog.entry(for: id) else { throw ValidationError(catalog.unknownModuleMessage(id)) }
+        let catalogue = try plugins.catalogue()
+        guard let entry = catalogue.entry(for: id) else { throw ValidationError(catalogue.unknownModuleMessage(id)) }
         let d = entry.descriptor
         if format == .json {
-            print(try ModuleCatalogBriefing.json(d), terminator: "")
+            print(try ModuleCatalogueBriefing.json(d), terminator: "")
         } else {
-            emit(ModuleCatalogBriefing(descriptors: [d], language: lang).parameterTable(d), format: format)
+            emit(ModuleCatalogueBriefing(descriptors: [d], language: lang).parameterTable(d), format: format)
         }
     }
 }

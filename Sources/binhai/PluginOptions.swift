@@ -15,7 +15,7 @@ struct PluginOptions: ParsableArguments {
 
     /// The built-in modules plus those of `BINHAI_PLUGIN_PATH`, then of every `--plugin`.
     /// - Throws: `PluginLoadError` naming the library and the problem.
-    func catalog() throws -> ModuleCatalog {
-        try PluginLoader.catalog(.builtin, adding: PluginLoader.environmentPaths() + paths)
+    func catalogue() throws -> ModuleCatalogue {
+        try PluginLoader.catalogue(.builtin, adding: PluginLoader.environmentPaths() + paths)
     }
 }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Datasets
 import Foundation
 import ScenarioFiles
+import ScenarioRuntime
 
 /// `binhai run SCENARIO.yaml`: forecast a scenario file with its variants.
 struct RunCommand: ParsableCommand {
@@ -15,10 +16,9 @@ struct RunCommand: ParsableCommand {
     @OptionGroup var options: ScenarioRunOptions
 
     func run() throws {
-        let loaded = try ScenarioLoader.load(
-            URLPath.fileURL(scenario), displayName: scenario, overrides: try options.parameterOverrides(),
-            catalog: try options.plugins.catalog())
-        try ScenarioRunner(scenario: loaded, options: options).run()
+        let runtime = ScenarioRuntime(catalogue: try options.plugins.catalogue())
+        let spec = try runtime.load(URLPath.fileURL(scenario), displayName: scenario, overrides: try options.parameterOverrides())
+        try ScenarioRunner(runtime: runtime, spec: spec, options: options).run()
     }
 }
 
@@ -31,10 +31,11 @@ struct ForecastCommand: ParsableCommand {
     @OptionGroup var options: ScenarioRunOptions
 
     func run() throws {
-        let loaded = try ScenarioLoader.load(
+        let runtime = ScenarioRuntime(catalogue: try options.plugins.catalogue())
+        let spec = try runtime.load(
             try EmbeddedDatasets.defaultScenario, displayName: "builtin:doubling-2020-2025.yaml",
-            overrides: try options.parameterOverrides(), catalog: try options.plugins.catalog())
-        try ScenarioRunner(scenario: loaded, options: options).run()
+            overrides: try options.parameterOverrides())
+        try ScenarioRunner(runtime: runtime, spec: spec, options: options).run()
     }
 }
 
@@ -52,16 +53,20 @@ struct ValidateCommand: ParsableCommand {
     @OptionGroup var plugins: PluginOptions
 
     func run() throws {
-        let catalog = try plugins.catalog()
-        let s = try ScenarioLoader.load(
-            URLPath.fileURL(scenario), displayName: scenario,
-            overrides: try overrides.map(ParameterOverride.parse(commandLine:)), catalog: catalog)
+        let catalogue = try plugins.catalogue()
+        let runtime = ScenarioRuntime(catalogue: catalogue)
+        // Validating builds everything a run needs (dataset, calibration, modules, prepare phases)
+        // without running the Monte Carlo, so a file that validates also starts.
+        let s = try runtime.prepare(
+            try runtime.load(
+                URLPath.fileURL(scenario), displayName: scenario,
+                overrides: try overrides.map(ParameterOverride.parse(commandLine:))))
         let p = s.parameters
-        print("\(scenario): OK — \(s.id) (\(s.title.zh) / \(s.title.en))")
-        print("  dataset \(s.dataset.reference); plan \(p.plan.baseYear)→\(p.plan.targetYear) ×\(p.plan.multiplier); base-year total \(String(format: "%.1f", s.calibration.baseYearTotal)) 亿元")
+        print("\(scenario): OK — \(s.spec.id) (\(s.spec.title.zh) / \(s.spec.title.en))")
+        print("  dataset \(s.spec.dataset.reference); plan \(p.plan.baseYear)→\(p.plan.targetYear) ×\(p.plan.multiplier); base-year total \(String(format: "%.1f", s.calibration.baseYearTotal)) 亿元")
         print("  \(p.draws) draws, seed \(p.seed); \(p.majorProjects.count) major projects; \(s.variants.count) variants/sweep points; \(s.modules.count) modules")
-        for m in s.modules {
-            let origin = catalog.entry(for: m.id)?.pluginPath.map { " [plugin \($0)]" } ?? ""
+        for m in s.modules.map(\.use) {
+            let origin = catalogue.entry(for: m.id)?.pluginPath.map { " [plugin \($0)]" } ?? ""
             print("  module \(m.id) \(m.descriptor.version) at \(m.location): \(m.descriptor.title.en) (\(m.descriptor.title.zh))\(origin)")
         }
     }

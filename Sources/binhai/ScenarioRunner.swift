@@ -4,61 +4,24 @@ import Foundation
 import Reports
 import ScenarioFiles
 import ScenarioKit
+import ScenarioRuntime
 
-/// Runs a loaded scenario (baseline, effort search, variants) and writes its briefing.
+/// Runs a scenario spec through the runtime and writes its briefing: the command line's only
+/// part in a run is the progress bar and the files.
 struct ScenarioRunner {
-    let scenario: Scenario
+    let runtime: ScenarioRuntime
+    let spec: ScenarioSpec
     let options: ScenarioRunOptions
 
     func run() throws {
-        // Progress in draws over every run: baseline, effort search (counted as one run of its
-        // draws), variants.
-        let effortDraws = min(scenario.parameters.draws, 5000)
-        let runDraws = [scenario.parameters.draws] + (options.noEffortSearch ? [] : [effortDraws])
-            + scenario.variants.map(\.parameters.draws)
-        let offsets = runDraws.reduce(into: [0]) { $0.append($0.last! + $1) }
-        let totalDraws = offsets.last!
         let bar = ProgressBar(label: "Monte Carlo", unit: "draws")
-        var done = 0
-        func progress(_ k: Int) -> ForecastEngine.Progress {
-            let base = offsets[k], draws = runDraws[k]
-            return { chunk, total in bar.update(done: base + chunk * draws / max(total, 1), total: totalDraws) }
-        }
         defer { bar.finish() }
-        // The modules' prepare phases are already in the parameters (ScenarioLoader); the baseline
-        // runs once with per-draw segments when there are modules to analyze it.
-        let (baseline, baselineReports) = try ScenarioModules.run(
-            scenario.parameters, uses: scenario.modules, workers: options.workers, progress: progress(done))
-        done += 1
-        var effort: EffortRequirement? = nil
-        if !options.noEffortSearch {
-            effort = try ForecastEngine.requiredEffort(
-                probability: scenario.targetProbability, parameters: scenario.parameters,
-                draws: effortDraws, workers: options.workers)
-            done += 1
-            bar.update(done: offsets[done], total: totalDraws)
-        }
-        var comparisons: [VariantComparison] = []
-        var reports = baselineReports
-        for v in scenario.variants {
-            // Named variants report their module tables too (a variant may change only module
-            // parameters), those that differ from the baseline's; sweep points only their forecast.
-            let (alt, variantReports) = try ScenarioModules.run(
-                v.parameters, uses: v.isSweepPoint ? [] : v.modules, variant: v.name, workers: options.workers,
-                progress: progress(done))
-            reports += ScenarioModules.changedTables(variantReports, baseline: baselineReports)
-            comparisons.append(try ForecastEngine.compare(name: v.name, baseline: baseline, alternative: alt))
-            done += 1
-        }
+        let policy = RunPolicy(
+            workers: options.workers, effortSearch: !options.noEffortSearch,
+            progress: { done, total in bar.update(done: done, total: total) })
+        let outcome = try runtime.run(spec, policy: policy)
         bar.finish()
-        let info = ForecastScenarioInfo(
-            id: scenario.id, title: scenario.title,
-            dataset: "\(scenario.dataset.reference) (\(options.lang.pick(scenario.dataset.title.zh, scenario.dataset.title.en)))",
-            provenance: scenario.provenance)
-        var briefing = ForecastBriefing(
-            result: baseline, scenario: info, effort: effort, variants: comparisons, language: options.lang)
-        briefing.modules = reports
-        try write(briefing)
+        try write(ForecastBriefing(outcome: outcome, language: options.lang))
     }
 
     func write(_ briefing: ForecastBriefing) throws {

@@ -7,7 +7,7 @@ import Testing
 /// The analyze phase on synthetic engine outputs.
 @Suite struct AnalyzeTests {
     /// Three forecast years 2021–2023 and six draws of the Beijing source (亿元); the same
-    /// numbers as in make_fixture.py.
+    /// numbers as in Fixtures/make_fixture.py.
     static let draws: [[Double]] = [
         [500, 520, 480, 610, 450, 700],
         [530, 560, 470, 640, 400, 720],

@@ -1,3 +1,4 @@
+import NumericTestSupport
 import Testing
 @testable import BeijingTransfer
 

@@ -93,8 +93,8 @@ import Testing
     /// The descriptor passes the catalogue's checks; every parameter has a default and help in
     /// both languages; assumptions say so.
     @Test func descriptor() throws {
-        var catalog = ModuleCatalog()
-        try catalog.register(BeijingTransferModule.self)
+        var catalogue = ModuleCatalogue()
+        try catalogue.register(BeijingTransferModule.self)
         let d = BeijingTransferModule.descriptor
         #expect(d.id == "beijing-transfer" && d.version == "1.0.0")
         #expect(d.title == LocalizedText(zh: "北京非首都功能疏解承接", en: "Transfer of Beijing non-capital functions"))

@@ -22,22 +22,3 @@ enum TestSupport {
         a.count == b.count && zip(a, b).allSatisfy { close($0, $1, tol) }
     }
 }
-
-/// SplitMix64 (Steele, Lea & Flood 2014): a small deterministic generator for the Monte Carlo
-/// cross-checks, independent of the module and of ForecastEngine.
-struct SplitMix64 {
-    var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
-    /// Uniform on [0, 1) with 53 random bits.
-    mutating func uniform() -> Double { Double(next() >> 11) * 0x1.0p-53 }
-}

@@ -31,7 +31,7 @@ enum ForecastFixture {
     }
 
     static let scenario = ForecastScenarioInfo(
-        id: "doubling-2020-2025", title: LocalizedName(zh: "2020—2025 倍增计划", en: "Doubling 2020–2025"),
+        id: "doubling-2020-2025", title: LocalizedText(zh: "2020—2025 倍增计划", en: "Doubling 2020–2025"),
         dataset: "builtin:binhai-default",
         provenance: ["2020 base year: domestic 1184.4 亿元 extrapolated from Jan–Nov ×12/11"])
 

@@ -7,10 +7,10 @@ import Testing
 /// The built-in example modules, tested through ScenarioKitTesting the way a module author would.
 @Suite struct BuiltinModulesTests {
     @Test func catalogueListsTheBuiltinModulesWithValidSchemas() {
-        let catalog = ModuleCatalog.builtin
-        #expect(catalog.ids.contains("target-tracker") && catalog.ids.contains("project-batch"))
-        for d in catalog.descriptors { #expect(d.schemaProblems().isEmpty, "\(d.id)") }
-        #expect(catalog.unknownModuleMessage("target-traker").contains("did you mean \"target-tracker\""))
+        let catalogue = ModuleCatalogue.builtin
+        #expect(catalogue.ids.contains("target-tracker") && catalogue.ids.contains("project-batch"))
+        for d in catalogue.descriptors { #expect(d.schemaProblems().isEmpty, "\(d.id)") }
+        #expect(catalogue.unknownModuleMessage("target-traker").contains("did you mean \"target-tracker\""))
     }
 
     @Test func milestonesAreReported() throws {

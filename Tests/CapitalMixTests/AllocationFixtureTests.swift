@@ -1,11 +1,13 @@
+import NumericTestSupport
 import Testing
 @testable import CapitalMix
 
-/// The allocation against scipy (script in `FixtureScript.swift`; numpy 2.4.6, scipy 1.17.1): the
-/// bound-free solution from `scipy.linalg.lapack.dgglse`, the bounded optimum from an exact
-/// enumeration of active sets (each subset solved with dgglse, the cheapest feasible one kept;
-/// SLSQP at ftol 1e-15 agrees to 2e-14 / 2e-14 / 3.5e-11). Values below are the script's output,
-/// pasted. Every solution is also checked against the KKT conditions.
+/// The allocation against scipy (numpy 2.4.6, scipy 1.17.1): the bound-free solution from
+/// `scipy.linalg.lapack.dgglse`, the bounded optimum from an exact enumeration of active sets
+/// (each subset solved with dgglse, the cheapest feasible one kept; SLSQP at ftol 1e-15 agrees to
+/// 2e-14 / 2e-14 / 3.5e-11). Values below are the output of
+/// Tests/CapitalMixTests/Fixtures/make_fixture.py, pasted. Every solution is also checked against
+/// the KKT conditions.
 @Suite struct AllocationFixtureTests {
     static func cat(
         _ priority: Double, _ leverage: Double, _ state: Double, _ foreign: Double, _ priv: Double,
@@ -38,7 +40,7 @@ import Testing
         ]
         let r = try FundAllocation.solve(categories: cats, total: 120, targets: [.private: 0.55])
         let scipy = [48.27158326016974, 34.6982733391864, 23.70968685981854, 13.320456540825292]
-        #expect(maxDiff(r.amounts, scipy) < 1e-9)
+        #expect(maxAbsDifference(r.amounts, scipy) < 1e-9)
         #expect(abs(r.problem.objective(r.amounts) - 3.596136962247667) < 1e-9)
         #expect(r.method == .equalityConstrained)
         #expect(abs(r.achievedMix.private - 0.55) < 1e-12)
@@ -59,8 +61,8 @@ import Testing
         let r = try FundAllocation.solve(categories: cats, total: 100, targets: [.private: 0.72])
         let scipyFree = [44.39949454672717, 11.745728604294928, 34.885634742597496, 10.168715110241596, 1.561236008238716, -2.7608090120998896]
         let scipy = [44.393589202280005, 10.468755601406889, 35.02348109761684, 9.417570692244267, 0.696603406452028, 0.0]
-        #expect(maxDiff(r.withoutBounds, scipyFree) < 1e-9)
-        #expect(maxDiff(r.amounts, scipy) < 1e-9)
+        #expect(maxAbsDifference(r.withoutBounds, scipyFree) < 1e-9)
+        #expect(maxAbsDifference(r.amounts, scipy) < 1e-9)
         #expect(abs(r.problem.objective(r.amounts) - 728.1412720869694) < 1e-8)
         #expect(r.solution.activeBounds == [5])
         #expect(r.method == .activeSet)
@@ -91,8 +93,8 @@ import Testing
         let scipy = [
             36.230139980951705, 7.11436957024648, 10.851116725651856, 8.0, 0.0, -24.308344724676004, 42.11271844782594, 0.0,
         ]
-        #expect(maxDiff(r.withoutBounds, scipyFree) < 1e-9)
-        #expect(maxDiff(r.amounts, scipy) < 1e-9)
+        #expect(maxAbsDifference(r.withoutBounds, scipyFree) < 1e-9)
+        #expect(maxAbsDifference(r.amounts, scipy) < 1e-9)
         #expect(abs(r.problem.objective(r.amounts) - 5371.6747603808735) < 1e-7)
         #expect(r.solution.activeBounds == [3, 4, 7])
         #expect(abs(r.achievedMix.state - 0.3) < 1e-12 && abs(r.achievedMix.foreign - 0.2) < 1e-12)

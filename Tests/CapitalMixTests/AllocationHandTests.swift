@@ -1,4 +1,5 @@
 import LinearAlgebra
+import NumericTestSupport
 import Testing
 @testable import CapitalMix
 
@@ -15,7 +16,7 @@ import Testing
         let problem = BoundedLeastDistance(
             target: [10, 20, 30], weights: [1, 2, 4], equalities: try Matrix([[1, 1, 1]]), rhs: [67])
         let s = try problem.solve()
-        #expect(maxDiff(s.x, [14, 22, 31]) < 1e-12)
+        #expect(maxAbsDifference(s.x, [14, 22, 31]) < 1e-12)
         #expect(abs(s.equalityMultipliers[0] - 8) < 1e-12)
         #expect(s.method == .equalityConstrained)
     }
@@ -36,7 +37,7 @@ import Testing
             AllocationCategory(id: "c", priority: 2, leverage: 2, ownership: OwnershipShares(state: 0.9, foreign: 0, private: 0.1)),
         ]
         let r = try FundAllocation.solve(categories: cats, total: 100, targets: [.private: 0.6])
-        #expect(maxDiff(r.amounts, [47.5, 30, 22.5]) < 1e-12)
+        #expect(maxAbsDifference(r.amounts, [47.5, 30, 22.5]) < 1e-12)
         #expect(r.method == .equalityConstrained)
         #expect(abs(r.mobilisedByClass.private - 120) < 1e-11)
         #expect(abs(r.achievedMix.private - 0.6) < 1e-14)
@@ -44,7 +45,7 @@ import Testing
         #expect(abs(r.mixAtPriorities.private - 0.62) < 1e-14)
         // Multipliers in the solver's convention ∇q = Bᵀν: ∇q = 2(f − pF) = (−5, 0, 5) =
         // ν₁·1 + ν₂·a ⇒ ν₂ = −6.25, ν₁ = −1.25 (= −2λ, −2μ above).
-        #expect(maxDiff(r.solution.equalityMultipliers, [-1.25, -6.25]) < 1e-12)
+        #expect(maxAbsDifference(r.solution.equalityMultipliers, [-1.25, -6.25]) < 1e-12)
     }
 
     /// The same shape with a private target of 0.8 and p = (0.1, 0.3, 0.6); σ_private =
@@ -63,19 +64,19 @@ import Testing
             AllocationCategory(id: "c", priority: 6, leverage: 2, ownership: OwnershipShares(state: 0.9, foreign: 0, private: 0.1)),
         ]
         let r = try FundAllocation.solve(categories: cats, total: 100, targets: [.private: 0.8])
-        #expect(maxDiff(r.withoutBounds, [72.5, 30, -2.5]) < 1e-12)
-        #expect(maxDiff(r.amounts, [75, 25, 0]) < 1e-12)
+        #expect(maxAbsDifference(r.withoutBounds, [72.5, 30, -2.5]) < 1e-12)
+        #expect(maxAbsDifference(r.amounts, [75, 25, 0]) < 1e-12)
         #expect(r.method == .activeSet)
         #expect(r.atBound == [false, false, true])
         #expect(r.solution.activeBounds == [2])
         #expect(abs(r.solution.boundMultipliers[2] - 30) < 1e-10)
-        #expect(maxDiff(r.solution.equalityMultipliers, [95, 175]) < 1e-10)
+        #expect(maxAbsDifference(r.solution.equalityMultipliers, [95, 175]) < 1e-10)
         #expect(abs(r.achievedMix.private - 0.8) < 1e-14)
         // With c allowed to go negative the dgglse answer stands.
         var free = cats
         free[2].nonNegative = false
         let unbounded = try FundAllocation.solve(categories: free, total: 100, targets: [.private: 0.8])
-        #expect(maxDiff(unbounded.amounts, [72.5, 30, -2.5]) < 1e-12)
+        #expect(maxAbsDifference(unbounded.amounts, [72.5, 30, -2.5]) < 1e-12)
     }
 
     /// A minimum turns into a bound: priorities (1, 1), F = 10, minimum 7 on b ⇒ desired (5, 5),
@@ -86,7 +87,7 @@ import Testing
             AllocationCategory(id: "b", priority: 1, leverage: 1, ownership: OwnershipShares(state: 1, foreign: 0, private: 0), minimum: 7),
         ]
         let r = try FundAllocation.solve(categories: cats, total: 10)
-        #expect(maxDiff(r.amounts, [3, 7]) < 1e-12)
+        #expect(maxAbsDifference(r.amounts, [3, 7]) < 1e-12)
         #expect(abs(r.solution.boundMultipliers[1] - 8) < 1e-10)
         #expect(abs(r.achievedMix.state - 0.7) < 1e-14)
     }
@@ -102,7 +103,7 @@ import Testing
         ]
         let two = try FundAllocation.solve(categories: cats, total: 50, targets: [.state: 0.3, .foreign: 0.3])
         let three = try FundAllocation.solve(categories: cats, total: 50, targets: [.state: 0.3, .foreign: 0.3, .private: 0.4])
-        #expect(maxDiff(two.amounts, three.amounts) < 1e-10)
+        #expect(maxAbsDifference(two.amounts, three.amounts) < 1e-10)
         #expect(three.solution.droppedRows == [3])
         #expect(abs(three.achievedMix.private - 0.4) < 1e-12)
     }
@@ -125,7 +126,7 @@ import Testing
         guard case .infeasible? = joint else { Issue.record("expected infeasible, got \(String(describing: joint))"); return }
         // The corner state 0.5 / foreign 0.5 is reachable (all money in a).
         let corner = try FundAllocation.solve(categories: hull, total: 10, targets: [.state: 0.5, .foreign: 0.5])
-        #expect(maxDiff(corner.amounts, [10, 0, 0]) < 1e-9)
+        #expect(maxAbsDifference(corner.amounts, [10, 0, 0]) < 1e-9)
         #expect(throws: FundAllocation.Failure.minimumsExceedTotal(minimums: 12, total: 10)) {
             var m = hull
             m[0].minimum = 12
@@ -138,9 +139,4 @@ import Testing
             try FundAllocation.solve(categories: hull.map { var c = $0; c.priority = 0; return c }, total: 10)
         }
     }
-}
-
-func maxDiff(_ a: [Double], _ b: [Double]) -> Double {
-    guard a.count == b.count else { return .infinity }
-    return zip(a, b).reduce(0) { max($0, abs($1.0 - $1.1)) }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import ScenarioKit
 import ScenarioKitTesting
+import NumericTestSupport
 import Testing
 @testable import CapitalMix
 
@@ -31,8 +32,8 @@ import Testing
         #expect(d.id == "capital-mix" && d.version == "1.0.0")
         #expect(d.title == LocalizedText(zh: "资本结构与引导基金", en: "Capital mix and guidance fund"))
         #expect(d.schemaProblems().isEmpty)
-        var catalog = ModuleCatalog()
-        try catalog.register(CapitalMixModule.self)
+        var catalogue = ModuleCatalogue()
+        try catalogue.register(CapitalMixModule.self)
         for p in d.parameters {
             #expect(p.defaultValue != nil, "\(p.name) has a default")
             #expect(!p.help.zh.isEmpty && !p.help.en.isEmpty)
@@ -113,8 +114,8 @@ import Testing
             context: .testing(datasetFolder: folder), outputs: Self.outputs())
         let alloc = try #require(results.table("capital-mix.fund-allocation"))
         #expect(alloc.rows.map(\.label.en) == ["Alpha (a)", "Beta (b)", "Gamma, Inc. (c)", "total"])
-        #expect(maxDiff(alloc.rows.prefix(3).map { Self.number(alloc, $0.label.en, 2) }, [47.5, 30, 22.5]) < 1e-9)
-        #expect(maxDiff(alloc.rows.prefix(3).map { Self.number(alloc, $0.label.en, 4) }, [-2.5, 0, 2.5]) < 1e-9)
+        #expect(maxAbsDifference(alloc.rows.prefix(3).map { Self.number(alloc, $0.label.en, 2) }, [47.5, 30, 22.5]) < 1e-9)
+        #expect(maxAbsDifference(alloc.rows.prefix(3).map { Self.number(alloc, $0.label.en, 4) }, [-2.5, 0, 2.5]) < 1e-9)
         let mix = try #require(results.table("capital-mix.mix-vs-target"))
         #expect(abs(Self.number(mix, "state", 0) - 80) < 1e-9)
         #expect(abs(Self.number(mix, "state", 1) - 0.4) < 1e-12)
@@ -140,7 +141,7 @@ import Testing
             ],
             context: .testing(datasetFolder: folder), outputs: Self.outputs())
         let alloc = try #require(results.table("capital-mix.fund-allocation"))
-        #expect(maxDiff(["a (a)", "b (b)", "c (c)"].map { Self.number(alloc, $0, 2) }, [75, 25, 0]) < 1e-9)
+        #expect(maxAbsDifference(["a (a)", "b (b)", "c (c)"].map { Self.number(alloc, $0, 2) }, [75, 25, 0]) < 1e-9)
         #expect(abs(Self.number(alloc, "b (b)", 5) - 2) < 1e-9)
         guard case let .text(bound)? = alloc.row("c (c)")?.cells.last else { Issue.record("no bound cell"); return }
         #expect(bound.en == "at 0 (non-negative)")

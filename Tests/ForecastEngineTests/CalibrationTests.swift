@@ -52,11 +52,7 @@ import Testing
     }
 }
 
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import LibC
 
 @Test func landingsDecomposeIntoInitialPipelineAndKernel() throws {
     // ℓ_{s,y} = ℓ^init_{s,y} + Σ_{u<y} a_{s,u}·h_{y−u}: the form the simulator uses under shocks.

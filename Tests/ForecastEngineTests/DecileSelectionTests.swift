@@ -1,8 +1,6 @@
 import Testing
 
-#if canImport(Glibc)
-import Glibc
-#endif
+import LibC
 
 @testable import ForecastEngine
 

@@ -96,8 +96,4 @@ func monteCarloMeanApproachesTheClosedFormPath(volatility: Double) throws {
     #expect(bioExpected.values[1] > bioExpected.values[0] + 44)
 }
 
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import LibC

@@ -2,11 +2,7 @@ import Dispatch
 import Testing
 @testable import ForecastEngine
 
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import LibC
 
 /// Collects progress calls (the callback is serialised by the engine; the lock-free box is only
 /// read after the run).

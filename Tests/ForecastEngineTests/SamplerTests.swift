@@ -175,8 +175,4 @@ func normalTailMatchesTheTruncatedNormal(_ a: Double) {
     }
 }
 
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import LibC

@@ -91,9 +91,9 @@ import Testing
     /// The descriptor passes the catalogue's schema checks, and a scenario's `with:` block is
     /// validated by it (bounds on every map value).
     @Test func descriptorPassesCatalogueAndSchemaChecks() throws {
-        var catalog = ModuleCatalog()
-        try catalog.register(IndustryChainModule.self)
-        #expect(catalog.ids == ["industry-chain"])
+        var catalogue = ModuleCatalogue()
+        try catalogue.register(IndustryChainModule.self)
+        #expect(catalogue.ids == ["industry-chain"])
         let values = try IndustryChainModule.descriptor.validate(["projects": ["intelligent_tech": 100, "new_energy": 100]])
         #expect(values.numberMap("projects") == ["intelligent_tech": 100, "new_energy": 100])
         #expect(values.text("bridge") == "fu201")

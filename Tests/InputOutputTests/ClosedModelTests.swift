@@ -2,6 +2,7 @@ import Foundation
 import Testing
 @testable import InputOutput
 import LinearAlgebra
+import NumericTestSupport
 
 /// Type II multipliers, households endogenous, on `Fixtures/closed-model` (2 sectors).
 /// Convention (see `TypeIIMultipliers`): household row W of F, household column TC of Y,
@@ -16,21 +17,21 @@ import LinearAlgebra
         let r = try IOAnalysis.analyze(
             table, options: IOAnalysisOptions(households: HouseholdClosure(incomeRow: "W", consumptionColumn: "TC")))
         let t2 = try #require(r.typeII)
-        #expect(allClose(t2.incomeCoefficients, try #require(ref["hr"] as? [Double]), rel: 1e-14))
-        #expect(allClose(t2.consumptionCoefficients, try #require(ref["hc"] as? [Double]), rel: 1e-14))
-        #expect(close(t2.householdIncome, 800, rel: 1e-15))
-        #expect(allClose(r.outputMultipliers, try #require(ref["type_i_output_multipliers"] as? [Double]), rel: 1e-13))
+        #expect(allClose(t2.incomeCoefficients, try #require(ref["hr"] as? [Double]), relative: 1e-14))
+        #expect(allClose(t2.consumptionCoefficients, try #require(ref["hc"] as? [Double]), relative: 1e-14))
+        #expect(isClose(t2.householdIncome, 800, relative: 1e-15))
+        #expect(allClose(r.outputMultipliers, try #require(ref["type_i_output_multipliers"] as? [Double]), relative: 1e-13))
         let m2 = try #require(ref["type_ii_output_multipliers"] as? [Double])
-        #expect(allClose(t2.outputMultipliers, m2, rel: 1e-12))
-        #expect(allClose(t2.outputMultiplierRatios, zip(m2, r.outputMultipliers).map { $0 / $1 }, rel: 1e-12))
+        #expect(allClose(t2.outputMultipliers, m2, relative: 1e-12))
+        #expect(allClose(t2.outputMultiplierRatios, zip(m2, r.outputMultipliers).map { $0 / $1 }, relative: 1e-12))
         let rows = try #require(ref["type_ii_multipliers"] as? [String: [Double]])
         for row in t2.multipliers {
-            #expect(allClose(row.values, try #require(rows[row.label]), rel: 1e-12), "\(row.label)")
+            #expect(allClose(row.values, try #require(rows[row.label]), relative: 1e-12), "\(row.label)")
         }
-        #expect(allClose(t2.householdIncomeMultipliers, try #require(ref["household_income_multipliers"] as? [Double]), rel: 1e-12))
+        #expect(allClose(t2.householdIncomeMultipliers, try #require(ref["household_income_multipliers"] as? [Double]), relative: 1e-12))
         // 1/s is the household-household element of the augmented inverse.
         let lbar = try #require(ref["augmented_leontief_inverse"] as? [[Double]])
-        #expect(close(1 / t2.schurComplement, lbar[2][2], rel: 1e-12))
+        #expect(isClose(1 / t2.schurComplement, lbar[2][2], relative: 1e-12))
     }
 
     @Test func unknownLabelsAreNamed() throws {

@@ -1,28 +1,13 @@
 import Foundation
 import Testing
 @testable import InputOutput
+import NumericTestSupport
 
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import LibC
 
 /// `DecimalParser` must give exactly `strtod`'s result (bits and end position) on every decimal
 /// string the CSV reader hands it.
 @Suite struct DecimalParserTests {
-    /// Deterministic generator (SplitMix64) so failures are reproducible.
-    struct SplitMix: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     /// Compares parser and `strtod` on the NUL-terminated bytes `s[0..<count]` (+ NUL); returns a
     /// description of the difference, or nil.
     static func mismatch(_ s: UnsafePointer<UInt8>) -> String? {
@@ -73,7 +58,7 @@ import Darwin
 
     /// A finite double with random bits (all exponents, subnormals included), or in the range
     /// of table values.
-    static func randomDouble(_ g: inout SplitMix) -> Double {
+    static func randomDouble(_ g: inout SplitMix64) -> Double {
         switch g.next() % 4 {
         case 0, 1:
             while true {
@@ -87,7 +72,7 @@ import Darwin
 
     // (a) Round trips of random doubles as `%.17g` and as Swift's shortest `description`.
     @Test func randomDoublesPrinted() {
-        var g = SplitMix(state: 20_240_601)
+        var g = SplitMix64(seed: 20_240_601)
         var failures = Failures()
         var buffer = [CChar](repeating: 0, count: 64)
         for _ in 0..<120_000 {
@@ -106,7 +91,7 @@ import Darwin
 
     // (b) Random decimal strings: 1–25 digits, optional point, exponents −350…+310.
     @Test func randomDecimalStrings() {
-        var g = SplitMix(state: 7)
+        var g = SplitMix64(seed: 7)
         var failures = Failures()
         var bytes = [UInt8](repeating: 0, count: 64)
         for _ in 0..<150_000 {
@@ -141,7 +126,7 @@ import Darwin
     // Eisel–Lemire itself (not only behind the fast path) against strtod, including small
     // mantissas that the fast path normally takes.
     @Test func eiselLemireDirect() {
-        var g = SplitMix(state: 99)
+        var g = SplitMix64(seed: 99)
         var failures: [String] = []
         for _ in 0..<50_000 {
             let w = g.next() >> (g.next() % 64)
@@ -184,7 +169,7 @@ import Darwin
         ]
         for k in -25...25 { cases.append("1e\(k)"); cases.append("3e\(k)"); cases.append("9007199254740991e\(k)") }
         // Halfway cases between consecutive doubles: exact decimal expansions of the midpoints.
-        var g = SplitMix(state: 3)
+        var g = SplitMix64(seed: 3)
         for _ in 0..<200 {
             let x = Double(bitPattern: g.next() % 0x7FE0_0000_0000_0000)
             let mid = Midpoint.midpointText(x)

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 @testable import InputOutput
 import LinearAlgebra
+import NumericTestSupport
 
 /// Closed forms of hypothetical extraction, Ghosh row sums and Type II against brute force on a
 /// 4-sector table (every quantity recomputed from its definition with a fresh factorisation).
@@ -39,7 +40,7 @@ import LinearAlgebra
                 for i in 0..<n { ia[i, c] -= z[i, c] / x[c] }
             }
             let xb = try solve(ia, yTotal)
-            #expect(close(e.backwardLoss[j], total - xb.reduce(0, +), rel: 1e-10), "backward \(j)")
+            #expect(isClose(e.backwardLoss[j], total - xb.reduce(0, +), relative: 1e-10), "backward \(j)")
             // Forward: row j of B zeroed, v' = x'(I − B) fixed; x̄' = v'(I − B̄)⁻¹.
             var ib = Matrix.identity(n)
             var v = x
@@ -51,10 +52,10 @@ import LinearAlgebra
                 }
             }
             let xf = try solve(ib, v, .transposed)
-            #expect(close(e.forwardLoss[j], total - xf.reduce(0, +), rel: 1e-10), "forward \(j)")
+            #expect(isClose(e.forwardLoss[j], total - xf.reduce(0, +), relative: 1e-10), "forward \(j)")
         }
         #expect(e.backwardLoss.allSatisfy { $0 > 0 } && e.forwardLoss.allSatisfy { $0 > 0 })
-        #expect(allClose(e.backwardLossShare, e.backwardLoss.map { $0 / total }, rel: 1e-15))
+        #expect(allClose(e.backwardLossShare, e.backwardLoss.map { $0 / total }, relative: 1e-15))
     }
 
     @Test func ghoshAndLinkagesFromDefinitions() throws {
@@ -65,10 +66,10 @@ import LinearAlgebra
         for i in 0..<n { for c in 0..<n { ib[i, c] -= z[i, c] / x[i] } }
         let g = try LUFactorization(ib).inverse()
         let l = try #require(r.leontiefInverse)
-        #expect(allClose(try #require(r.ghoshInverse).elements, g.elements, rel: 1e-12))
+        #expect(allClose(try #require(r.ghoshInverse).elements, g.elements, relative: 1e-12))
         let gsum = g.rowSums.reduce(0, +), lsum = l.columnSums.reduce(0, +)
-        #expect(allClose(r.forwardLinkage, g.rowSums.map { $0 / (gsum / 4) }, rel: 1e-12))
-        #expect(allClose(r.backwardLinkage, l.columnSums.map { $0 / (lsum / 4) }, rel: 1e-12))
+        #expect(allClose(r.forwardLinkage, g.rowSums.map { $0 / (gsum / 4) }, relative: 1e-12))
+        #expect(allClose(r.backwardLinkage, l.columnSums.map { $0 / (lsum / 4) }, relative: 1e-12))
         for j in 0..<n {
             #expect(r.keySectors[j] == KeySectorClass(backward: r.backwardLinkage[j], forward: r.forwardLinkage[j]))
         }
@@ -77,7 +78,7 @@ import LinearAlgebra
         for j in 0..<n { for k in 0..<2 { s[k, j] /= x[j] } }
         let m = try Matrix.product(s, l)
         for (k, row) in r.multipliers.enumerated() {
-            #expect(allClose(row.values, m.row(k), rel: 1e-12))
+            #expect(allClose(row.values, m.row(k), relative: 1e-12))
         }
     }
 
@@ -94,11 +95,11 @@ import LinearAlgebra
         }
         let lbar = try LUFactorization(ia).inverse()
         let m2 = (0..<n).map { j in (0..<n).reduce(0.0) { $0 + lbar[$1, j] } }
-        #expect(allClose(t2.outputMultipliers, m2, rel: 1e-12))
-        #expect(allClose(t2.householdIncomeMultipliers, (0..<n).map { lbar[n, $0] }, rel: 1e-12))
+        #expect(allClose(t2.outputMultipliers, m2, relative: 1e-12))
+        #expect(allClose(t2.householdIncomeMultipliers, (0..<n).map { lbar[n, $0] }, relative: 1e-12))
         for (k, row) in t2.multipliers.enumerated() {
             let expected = (0..<n).map { j in (0..<n).reduce(0.0) { $0 + f[k, $1] / x[$1] * lbar[$1, j] } }
-            #expect(allClose(row.values, expected, rel: 1e-12), "\(row.label)")
+            #expect(allClose(row.values, expected, relative: 1e-12), "\(row.label)")
         }
     }
 
@@ -108,8 +109,8 @@ import LinearAlgebra
             try table(), options: IOAnalysisOptions(includeLeontiefInverse: true, demandChange: try DemandScenarios(labels: ["a", "b", "c"], changes: dy)))
         let l = try #require(r.leontiefInverse)
         let d = try #require(r.demandChange)
-        #expect(allClose(d.outputChange.elements, try Matrix.product(l, dy).elements, rel: 1e-12, abs: 1e-12))
-        #expect(allClose(d.totalOutputChange, try Matrix.product(l, dy).columnSums, rel: 1e-12))
+        #expect(allClose(d.outputChange.elements, try Matrix.product(l, dy).elements, relative: 1e-12, absolute: 1e-12))
+        #expect(allClose(d.totalOutputChange, try Matrix.product(l, dy).columnSums, relative: 1e-12))
     }
 
     @Test func negativeCoefficientsAndIdleSectors() throws {
@@ -136,7 +137,7 @@ import LinearAlgebra
             finalDemand: try Matrix([[350], [0], [1700]]), finalDemandLabels: ["f"])
         let ri = try IOAnalysis.analyze(idle, options: IOAnalysisOptions(includeGhoshInverse: true, extraction: true))
         #expect(ri.diagnostics.idleSectors == ["idle"])
-        #expect(allClose(ri.outputMultipliers, [1.518152, 1, 1.452145], rel: 0, abs: 5e-7))
+        #expect(allClose(ri.outputMultipliers, [1.518152, 1, 1.452145], relative: 0, absolute: 5e-7))
         #expect(ri.ghoshRowSums[1] == 1 && ri.extraction?.backwardLoss[1] == 0)
         #expect(ri.diagnostics.warnings.contains { $0.contains("idle sectors") })
     }

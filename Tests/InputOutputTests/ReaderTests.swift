@@ -2,6 +2,7 @@ import Foundation
 import Testing
 @testable import InputOutput
 import LinearAlgebra
+import NumericTestSupport
 
 /// Byte-level reading: BOM, CRLF, quotes, chunk boundaries, long lines, exact numbers.
 @Suite struct ReaderTests {
@@ -37,7 +38,7 @@ import LinearAlgebra
         for i in 0..<rows {
             var line = "r\(i)"
             for j in 0..<cols {
-                let v = (generator.nextUnit() - 0.3) * pow(10, Double(Int(generator.nextUnit() * 20) - 8))
+                let v = (generator.uniform() - 0.3) * pow(10, Double(Int(generator.uniform() * 20) - 8))
                 values[i + j * rows] = v
                 line += ",\(v)"
             }
@@ -87,19 +88,4 @@ import LinearAlgebra
         ])
         #expect(throws: CSVText.ParseError.unterminatedQuote(line: 1)) { try CSVText.parse(Array("\"abc".utf8)) }
     }
-}
-
-/// A small deterministic generator for test data.
-struct SplitMix64 {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-    /// Uniform in [0, 1).
-    mutating func nextUnit() -> Double { Double(next() >> 11) / Double(1 << 53) }
 }

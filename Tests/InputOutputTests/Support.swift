@@ -19,16 +19,6 @@ func fixtureJSON(_ name: String) throws -> [String: Any] {
     return try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
 }
 
-/// `|a − b| ≤ rel·|b| + abs`.
-func close(_ a: Double, _ b: Double, rel: Double = 1e-9, abs absTol: Double = 0) -> Bool {
-    Swift.abs(a - b) <= rel * Swift.abs(b) + absTol
-}
-
-/// Element-wise `close` for equal-length vectors.
-func allClose(_ a: [Double], _ b: [Double], rel: Double = 1e-9, abs absTol: Double = 0) -> Bool {
-    a.count == b.count && zip(a, b).allSatisfy { close($0, $1, rel: rel, abs: absTol) }
-}
-
 /// A temporary folder with the given files (name → content), removed by `remove()`.
 struct TempFolder {
     let url: URL

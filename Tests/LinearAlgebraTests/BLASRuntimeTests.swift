@@ -1,11 +1,7 @@
 import Testing
 @testable import LinearAlgebra
 
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import LibC
 
 @Test func blasRuntimeFindsLoadedLibraries() throws {
     let runtime = BLASRuntime.current()

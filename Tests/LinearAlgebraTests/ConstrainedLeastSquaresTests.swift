@@ -1,3 +1,4 @@
+import NumericTestSupport
 import Testing
 @testable import LinearAlgebra
 
@@ -13,7 +14,7 @@ import Testing
     let a = try Matrix([[1, 2, 0, 1], [0, 1, 1, 0], [1, 0, 1, 3], [2, 1, 1, 1], [1, 1, 3, 0]])
     let b = try Matrix([[1, 1, 1, 1], [0, 1, -1, 2]])
     let r = try LeastSquares.equalityConstrained(a: a, c: [1, -2, 3, 0.5, 4], b: b, d: [1, 0.5])
-    #expect(maxDiff(r.x, [-55.0 / 194, -70.0 / 194, 157.0 / 194, 162.0 / 194]) < 1e-13)
+    #expect(maxAbsDifference(r.x, [-55.0 / 194, -70.0 / 194, 157.0 / 194, 162.0 / 194]) < 1e-13)
     #expect(abs(r.residualSumOfSquares - 2391.0 / 194) < 1e-11)
     #expect(r.constraintViolation < 1e-14)
 }
@@ -22,7 +23,7 @@ import Testing
     // p = 0: the Strang line fit again, x = (5, −3), ‖e‖² = 6.
     let r = try LeastSquares.equalityConstrained(
         a: try Matrix([[1, 0], [1, 1], [1, 2]]), c: [6, 0, 0], b: Matrix(rows: 0, columns: 2), d: [])
-    #expect(maxDiff(r.x, [5, -3]) < 1e-13)
+    #expect(maxAbsDifference(r.x, [5, -3]) < 1e-13)
     #expect(abs(r.residualSumOfSquares - 6) < 1e-12)
 }
 
@@ -31,7 +32,7 @@ import Testing
     // residual (1, 1), sum of squares 2.
     let r = try LeastSquares.equalityConstrained(
         a: .identity(2), c: [1, 3], b: try Matrix([[1, 1]]), d: [2])
-    #expect(maxDiff(r.x, [0, 2]) < 1e-14)
+    #expect(maxAbsDifference(r.x, [0, 2]) < 1e-14)
     #expect(abs(r.residualSumOfSquares - 2) < 1e-14)
 }
 

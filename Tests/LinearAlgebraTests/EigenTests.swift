@@ -1,3 +1,4 @@
+import NumericTestSupport
 import Testing
 @testable import LinearAlgebra
 
@@ -8,7 +9,7 @@ private func sortedValues(_ values: [Eigenvalue]) -> [Eigenvalue] {
 @Test func eigenvaluesOfTriangularMatrixAreItsDiagonal() throws {
     let a = try Matrix([[2, 1, 3], [0, -5, 4], [0, 0, 0.5]])
     let values = sortedValues(try eigenvalues(of: a))
-    #expect(maxDiff(values.map(\.real), [-5, 0.5, 2]) < 1e-14)
+    #expect(maxAbsDifference(values.map(\.real), [-5, 0.5, 2]) < 1e-14)
     #expect(values.allSatisfy { $0.isReal })
     #expect(abs(try spectralRadius(of: a) - 5) < 1e-14)
 }
@@ -18,8 +19,8 @@ private func sortedValues(_ values: [Eigenvalue]) -> [Eigenvalue] {
     let a = try Matrix([[0, -1], [1, 0]])
     let values = try eigenvalues(of: a)
     #expect(values.count == 2)
-    #expect(maxDiff(values.map(\.real), [0, 0]) < 1e-15)
-    #expect(maxDiff(values.map(\.imaginary), [1, -1]) < 1e-15)  // positive one first (LAPACK)
+    #expect(maxAbsDifference(values.map(\.real), [0, 0]) < 1e-15)
+    #expect(maxAbsDifference(values.map(\.imaginary), [1, -1]) < 1e-15)  // positive one first (LAPACK)
     #expect(abs(try spectralRadius(of: a) - 1) < 1e-15)
 }
 
@@ -29,8 +30,8 @@ private func sortedValues(_ values: [Eigenvalue]) -> [Eigenvalue] {
     let a = try Matrix([[0, 0, 10], [1, 0, -1], [0, 1, 0]])
     let eig = try EigenDecomposition(a, computeRightEigenvectors: true)
     let values = sortedValues(eig.eigenvalues)
-    #expect(maxDiff(values.map(\.real), [-1, -1, 2]) < 1e-13)
-    #expect(maxDiff(values.map(\.imaginary), [-2, 2, 0]) < 1e-13)
+    #expect(maxAbsDifference(values.map(\.real), [-1, -1, 2]) < 1e-13)
+    #expect(maxAbsDifference(values.map(\.imaginary), [-2, 2, 0]) < 1e-13)
     #expect(abs(eig.spectralRadius - 5.0.squareRoot()) < 1e-13)
     // A·v = λ·v for every (complex) eigenpair: with v = p + i·q and λ = α + iβ,
     // A·p = α·p − β·q and A·q = β·p + α·q.
@@ -39,8 +40,8 @@ private func sortedValues(_ values: [Eigenvalue]) -> [Eigenvalue] {
         let ap = try a.multiply(v.real), aq = try a.multiply(v.imaginary)
         let expectedP = (0..<3).map { lambda.real * v.real[$0] - lambda.imaginary * v.imaginary[$0] }
         let expectedQ = (0..<3).map { lambda.imaginary * v.real[$0] + lambda.real * v.imaginary[$0] }
-        #expect(maxDiff(ap, expectedP) < 1e-12)
-        #expect(maxDiff(aq, expectedQ) < 1e-12)
+        #expect(maxAbsDifference(ap, expectedP) < 1e-12)
+        #expect(maxAbsDifference(aq, expectedQ) < 1e-12)
         // Unit Euclidean norm.
         let norm2 = zip(v.real, v.imaginary).reduce(0) { $0 + $1.0 * $1.0 + $1.1 * $1.1 }
         #expect(abs(norm2 - 1) < 1e-13)

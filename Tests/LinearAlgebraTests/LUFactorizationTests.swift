@@ -1,3 +1,4 @@
+import NumericTestSupport
 import Testing
 @testable import LinearAlgebra
 
@@ -28,9 +29,9 @@ import Testing
     // A = [[1, 2], [3, 4]]; Aᵀx = [7, 10] ⇔ x₁ + 3x₂ = 7, 2x₁ + 4x₂ = 10 ⇒ x = (1, 2) by hand.
     let lu = try LUFactorization(try Matrix([[1, 2], [3, 4]]))
     let x = try lu.solve([7, 10], .transposed)
-    #expect(maxDiff(x, [1, 2]) < 1e-14)
+    #expect(maxAbsDifference(x, [1, 2]) < 1e-14)
     // And the untransposed system with the same factors: x₁ + 2x₂ = 5, 3x₁ + 4x₂ = 11 ⇒ (1, 2).
-    #expect(maxDiff(try lu.solve([5, 11]), [1, 2]) < 1e-14)
+    #expect(maxAbsDifference(try lu.solve([5, 11]), [1, 2]) < 1e-14)
 }
 
 @Test func singularMatrixReportsTheZeroPivot() throws {

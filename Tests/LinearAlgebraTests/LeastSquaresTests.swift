@@ -1,3 +1,4 @@
+import NumericTestSupport
 import Testing
 @testable import LinearAlgebra
 
@@ -7,7 +8,7 @@ import Testing
     // e = (1, −2, 1), so ‖e‖² = 6.
     let a = try Matrix([[1, 0], [1, 1], [1, 2]])
     let r = try LeastSquares.solve(a, [6, 0, 0])
-    #expect(maxDiff(r.x, [5, -3]) < 1e-13)
+    #expect(maxAbsDifference(r.x, [5, -3]) < 1e-13)
     #expect(abs(r.residualSumsOfSquares[0] - 6) < 1e-12)
     #expect(abs(r.residualNorms[0] - 6.0.squareRoot()) < 1e-12)
 }
@@ -15,7 +16,7 @@ import Testing
 @Test func minimumNormSolutionOfUnderdeterminedSystem() throws {
     // x₁ + 2x₂ + 2x₃ = 9: the minimum-norm solution is aᵀ·9/‖a‖² = (1, 2, 2) (by hand).
     let r = try LeastSquares.solve(try Matrix([[1, 2, 2]]), [9])
-    #expect(maxDiff(r.x, [1, 2, 2]) < 1e-14)
+    #expect(maxAbsDifference(r.x, [1, 2, 2]) < 1e-14)
     #expect(r.residualSumsOfSquares == [0])
     #expect(r.solution.rows == 3)
 }
@@ -24,7 +25,7 @@ import Testing
     // Aᵀ is the Strang matrix above, so solving with `.transposed` gives the same line.
     let a = try Matrix([[1, 1, 1], [0, 1, 2]])
     let r = try LeastSquares.solve(a, [6, 0, 0], transpose: .transposed)
-    #expect(maxDiff(r.x, [5, -3]) < 1e-13)
+    #expect(maxAbsDifference(r.x, [5, -3]) < 1e-13)
     #expect(abs(r.residualSumsOfSquares[0] - 6) < 1e-12)
 }
 
@@ -41,7 +42,7 @@ import Testing
         [1.3788819875776388, -0.37888198757764],
     ])
     #expect(try r.solution.maxAbsDifference(expected) < 1e-13)
-    #expect(maxDiff(r.residualSumsOfSquares, [0.7453416149068317, 3.7453416149068324]) < 1e-12)
+    #expect(maxAbsDifference(r.residualSumsOfSquares, [0.7453416149068317, 3.7453416149068324]) < 1e-12)
     // Optimality: the residual is orthogonal to the columns of A, Aᵀ(B − A·X) = 0.
     let residual = try Matrix.product(a, r.solution, alpha: -1)
     var rb = b

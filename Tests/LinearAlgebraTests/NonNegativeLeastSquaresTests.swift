@@ -1,3 +1,4 @@
+import NumericTestSupport
 import Testing
 @testable import LinearAlgebra
 
@@ -19,7 +20,7 @@ func expectKKT(_ r: NonNegativeLeastSquaresSolution, tolerance: Double = 1e-10) 
     // scipy's docstring: A = [[1,0],[1,0],[0,1]], b = [2,1,1] → x = [1.5, 1], rnorm = 0.7071067811865475.
     let a = try Matrix([[1, 0], [1, 0], [0, 1]])
     let r = try LeastSquares.nonNegative(a, [2, 1, 1])
-    #expect(maxDiff(r.x, [1.5, 1]) < 1e-14)
+    #expect(maxAbsDifference(r.x, [1.5, 1]) < 1e-14)
     #expect(abs(r.residualNorm - 0.7071067811865476) < 1e-14)
     #expect(r.passiveSet == [0, 1])
     expectKKT(r)
@@ -35,7 +36,7 @@ func expectKKT(_ r: NonNegativeLeastSquaresSolution, tolerance: Double = 1e-10) 
     // scipy: x = [0, 0, 0.14765100671140938] (= 22/149), rnorm = 3.3168777264694262.
     let a = try Matrix([[1, 2, 3], [4, 5, 6], [7, 8, 10], [1, -1, 2]])
     let r = try LeastSquares.nonNegative(a, [1, -2, 3, 0.5])
-    #expect(maxDiff(r.x, [0, 0, 22.0 / 149]) < 1e-14)
+    #expect(maxAbsDifference(r.x, [0, 0, 22.0 / 149]) < 1e-14)
     #expect(abs(r.residualNorm - 3.3168777264694262) < 1e-13)
     #expect(r.passiveSet == [2])
     expectKKT(r)
@@ -51,7 +52,7 @@ func expectKKT(_ r: NonNegativeLeastSquaresSolution, tolerance: Double = 1e-10) 
     ])
     let b: [Double] = [4, -1, 2, 3, 1, -2]
     let r = try LeastSquares.nonNegative(a, b)
-    #expect(maxDiff(r.x, [0, 37.0 / 97, 50.0 / 97, 16.0 / 97, 85.0 / 97]) < 1e-13)
+    #expect(maxAbsDifference(r.x, [0, 37.0 / 97, 50.0 / 97, 16.0 / 97, 85.0 / 97]) < 1e-13)
     #expect(abs(r.residualNorm - 3.462613279251594) < 1e-13)
     #expect(r.passiveSet == [1, 2, 3, 4])
     expectKKT(r)
@@ -74,7 +75,7 @@ func expectKKT(_ r: NonNegativeLeastSquaresSolution, tolerance: Double = 1e-10) 
     let e = try Matrix([[1, 1, 1, 1, 1]])
     let r = try LeastSquares.nonNegative(a, b, equality: e, [1])
     // The weighting method is accurate to about √ε relative (see its documentation).
-    #expect(maxDiff(r.x, [0, 17.0 / 212, 14.0 / 212, 0, 181.0 / 212]) < 1e-7)
+    #expect(maxAbsDifference(r.x, [0, 17.0 / 212, 14.0 / 212, 0, 181.0 / 212]) < 1e-7)
     #expect(abs(r.x.reduce(0, +) - 1) < 1e-7)
     #expect(abs(r.residualNorm - 3.8350420036567163) < 1e-7)
     #expect(r.passiveSet == [1, 2, 4])
@@ -115,6 +116,6 @@ func expectKKT(_ r: NonNegativeLeastSquaresSolution, tolerance: Double = 1e-10) 
     #expect(r.residualNorm < 1e-13)
     #expect(r.x.allSatisfy { $0 >= 0 })
     let t = r.x[0] / 5
-    #expect(maxDiff(r.x, [5 * t, 1.2 + 3 * t, 1.4 + t]) < 1e-13)
+    #expect(maxAbsDifference(r.x, [5 * t, 1.2 + 3 * t, 1.4 + t]) < 1e-13)
     expectKKT(r)
 }

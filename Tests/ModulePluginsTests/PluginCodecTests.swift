@@ -8,7 +8,7 @@ import Testing
 /// The JSON that crosses the plugin boundary: every value equal after encode and decode.
 @Suite struct PluginCodecTests {
     @Test func descriptorsRoundTrip() throws {
-        for d in ModuleCatalog.builtin.descriptors + [Doubler.descriptor] {
+        for d in ModuleCatalogue.builtin.descriptors + [Doubler.descriptor] {
             #expect(try PluginCodec.descriptor(json: PluginCodec.descriptorJSON(d)) == d, "\(d.id)")
         }
     }

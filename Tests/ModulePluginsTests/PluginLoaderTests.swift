@@ -153,11 +153,11 @@ struct BadDescriptor: ScenarioModule {
 
     @Test func pluginModulesAreUsedInScenarioFilesWithLocatedErrors() throws {
         let plugin = try PluginLoader.plugin(table: PluginExport.entry(for: Doubler.self), path: "/in/process.so")
-        var catalog = ModuleCatalog.builtin
-        try catalog.register(plugin.catalogEntry)
-        #expect(catalog.ids.last == "doubler" && catalog.type(for: "doubler") == nil)
+        var catalogue = ModuleCatalogue.builtin
+        try catalogue.register(plugin.catalogEntry)
+        #expect(catalogue.ids.last == "doubler" && catalogue.type(for: "doubler") == nil)
         // A second module with the same id is refused, naming where the first came from.
-        #expect(throws: ModuleError.self) { try catalog.register(plugin.catalogEntry) }
+        #expect(throws: ModuleError.self) { try catalogue.register(plugin.catalogEntry) }
         let text = """
             id: t
             title: {zh: 测试, en: Test}
@@ -167,7 +167,7 @@ struct BadDescriptor: ScenarioModule {
               - use: doubler
                 with: {factor: 1.5, label: 攻坚}
             """
-        let s = try ScenarioLoader.load(text: text, file: "t.yaml", catalog: catalog)
+        let s = try ScenarioLoader.load(text: text, file: "t.yaml", catalogue: catalogue)
         #expect(s.parameters.majorProjects.map(\.name) == ["攻坚"])
         let run = try ScenarioModules.run(s.parameters, uses: s.modules)
         let table = try #require(run.reports.first?.tables.first)
@@ -175,7 +175,7 @@ struct BadDescriptor: ScenarioModule {
         #expect(abs(q.mean - 1.5 * run.result.yearly[0].investmentInPlace.mean) < 1e-9 * q.mean)
         do {
             _ = try ScenarioLoader.load(
-                text: text.replacingOccurrences(of: "label: 攻坚", with: "shares: {nope: 1}"), file: "t.yaml", catalog: catalog)
+                text: text.replacingOccurrences(of: "label: 攻坚", with: "shares: {nope: 1}"), file: "t.yaml", catalogue: catalogue)
             Issue.record("expected an error")
         } catch let e as ScenarioFileError {
             #expect("\(e)".contains("t.yaml:7:") && "\(e)".contains("modules[0].with.shares.nope: module doubler: unknown industry"), "\(e)")

@@ -44,7 +44,7 @@ import Testing
     }
 
     @Test func builtinIDsMatchTheCatalogue() {
-        #expect(Set(ModuleScaffold.builtinModuleIDs) == Set(ModuleCatalog.builtin.ids))
+        #expect(Set(ModuleScaffold.builtinModuleIDs) == Set(ModuleCatalogue.builtin.ids))
     }
 
     @Test func typeNames() {

@@ -1,4 +1,5 @@
 import Foundation
+import NumericTestSupport
 import Testing
 import XMLTestSupport
 @testable import Reports
@@ -31,7 +32,8 @@ import XMLTestSupport
 
     @Test func stepIsTheSmallestOneTwoFiveStepAtLeastTheRawStep() {
         #expect([0.7, 1, 1.2, 2, 3, 5, 7, 10, 12].map(NiceTicks.niceStep) == [1, 1, 2, 2, 5, 5, 10, 10, 20])
-        var rng = SystemRandomNumberGenerator()
+        // 500 random ranges from a fixed seed, so a failure reproduces on the next run.
+        var rng = SplitMix64(seed: 20_251_201)
         for _ in 0..<500 {
             let lo = Double.random(in: -1e6...1e6, using: &rng)
             let hi = lo + pow(10, Double.random(in: -3...7, using: &rng))

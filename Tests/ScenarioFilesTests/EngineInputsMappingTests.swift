@@ -17,9 +17,9 @@ import Testing
         """
 
     func load(_ mode: String) throws -> Scenario {
-        var catalog = ModuleCatalog.builtin
-        try catalog.register(Tweak.self)
-        return try ScenarioLoader.load(text: Self.text.replacingOccurrences(of: "%MODE%", with: mode), file: "t.yaml", catalog: catalog)
+        var catalogue = ModuleCatalogue.builtin
+        try catalogue.register(Tweak.self)
+        return try ScenarioLoader.load(text: Self.text.replacingOccurrences(of: "%MODE%", with: mode), file: "t.yaml", catalogue: catalogue)
     }
 
     @Test func weightsEffortAndProjectsMapBack() throws {

@@ -17,9 +17,9 @@ import Testing
 
         """
 
-    func error(_ modules: String, catalog: ModuleCatalog = .builtin) -> ScenarioFileError? {
+    func error(_ modules: String, catalogue: ModuleCatalogue = .builtin) -> ScenarioFileError? {
         do {
-            _ = try ScenarioLoader.load(text: Self.head + modules, file: "m.yaml", catalog: catalog)
+            _ = try ScenarioLoader.load(text: Self.head + modules, file: "m.yaml", catalogue: catalogue)
             return nil
         } catch let e as ScenarioFileError {
             return e
@@ -64,8 +64,8 @@ import Testing
     }
 
     @Test func prepareRunsInListedOrderAndModulesSeeEachOthersChanges() throws {
-        var catalog = ModuleCatalog.builtin
-        try catalog.register(DoubleLastProject.self)
+        var catalogue = ModuleCatalogue.builtin
+        try catalogue.register(DoubleLastProject.self)
         let text = Self.head + """
               - use: project-batch
                 with: {year: 2023, amounts: {new_energy: 100}, label: first}
@@ -73,7 +73,7 @@ import Testing
               - use: project-batch
                 with: {year: 2024, amounts: {biomedicine: 10}, label: second}
             """
-        let s = try ScenarioLoader.load(text: text, file: "m.yaml", catalog: catalog)
+        let s = try ScenarioLoader.load(text: text, file: "m.yaml", catalogue: catalogue)
         #expect(s.modules.map(\.id) == ["project-batch", "double-last", "project-batch"])
         #expect(s.parameters.majorProjects.map(\.name) == ["first: new_energy", "second: biomedicine"])
         // double-last ran after the first batch and before the second.

@@ -1,4 +1,4 @@
-// The C ABI between the `binhai` host and an external scenario module (plugin), DESIGN.md §5.
+// The C ABI between the `binhai` host and an external scenario module (plugin), docs/MODULES.md.
 //
 // Only C types and bytes cross the library boundary: Swift has no stable ABI on Linux, and a
 // Swift protocol type linked into both the host and the plugin is two different types. A plugin

@@ -1,10 +1,4 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import LibC
 
 /// Which historical growth the baseline continues.
 public enum TrendFit: String, Sendable, Equatable, CaseIterable {

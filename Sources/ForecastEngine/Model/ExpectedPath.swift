@@ -1,7 +1,8 @@
+import Vocabulary
 /// A named yearly series (亿元 unless stated), ordered like the catalogue it comes from.
 public struct SegmentSeries: Sendable, Equatable {
     public let id: String
-    public let name: LocalizedName
+    public let name: LocalizedText
     /// One value per forecast year.
     public let values: [Double]
 }

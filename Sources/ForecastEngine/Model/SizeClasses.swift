@@ -1,10 +1,4 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import LibC
 
 /// Moments of one aggregated size class, for the Gamma sum model: the total of n projects of the
 /// class is Gamma(shape = n·k, scale = θ) with k = m²/v, θ = v/m (m, v: the class's mean and

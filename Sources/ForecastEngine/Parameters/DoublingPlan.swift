@@ -1,10 +1,5 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import Vocabulary
+import LibC
 
 /// The indicator the doubling plan is stated in.
 public enum PlanIndicator: String, Sendable, Equatable, CaseIterable {
@@ -41,15 +36,20 @@ public struct DoublingPlan: Sendable, Equatable {
     /// Required compound annual growth rate g* = m^(1/(T−B)) − 1 (0.148698 for doubling over 5 years).
     public var requiredCAGR: Double { Self.requiredCAGR(multiplier: multiplier, years: horizon) }
 
-    /// g* = m^(1/years) − 1.
+    /// g* = m^(1/years) − 1 (`PlanPath.requiredGrowthRate(multiplier:years:)`).
     public static func requiredCAGR(multiplier: Double, years: Int) -> Double {
-        pow(multiplier, 1 / Double(years)) - 1
+        PlanPath.requiredGrowthRate(multiplier: multiplier, years: years)
     }
 
-    /// Compound annual growth rate from `start` to `end` over `years` years: (end/start)^(1/years) − 1.
+    /// Compound annual growth rate from `start` to `end` over `years` years: (end/start)^(1/years) − 1
+    /// (`PlanPath.compoundGrowthRate(from:to:years:)`).
     public static func cagr(from start: Double, to end: Double, years: Int) -> Double {
-        guard start > 0, years > 0 else { return .nan }
-        return pow(Swift.max(end, 0) / start, 1 / Double(years)) - 1
+        PlanPath.compoundGrowthRate(from: start, to: end, years: years)
+    }
+
+    /// The plan's arithmetic (target, required path, g*) on a base-year total (亿元).
+    public func path(baseYearTotal: Double) -> PlanPath {
+        PlanPath(baseYear: baseYear, targetYear: targetYear, multiplier: multiplier, baseYearTotal: baseYearTotal)
     }
 
     func validate() throws {

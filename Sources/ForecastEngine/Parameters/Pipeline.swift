@@ -1,8 +1,9 @@
+import Vocabulary
 /// One stage of the 五个一百 project pipeline.
 public struct PipelineStage: Sendable, Equatable, Identifiable {
     public var id: String
-    public var name: LocalizedName
-    public init(id: String, name: LocalizedName) {
+    public var name: LocalizedText
+    public init(id: String, name: LocalizedText) {
         self.id = id
         self.name = name
     }

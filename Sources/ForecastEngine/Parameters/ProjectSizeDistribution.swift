@@ -1,10 +1,4 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import LibC
 
 /// Size of one project (amount eventually put in place), in the source's currency unit
 /// (亿元 for domestic sources, 亿美元 for foreign): a mixture of a lognormal body

@@ -1,18 +1,15 @@
-import ScenarioKit
+import Vocabulary
 
-/// A name in Chinese and English: the SDK's `LocalizedText`, so engine catalogues and modules
-/// share one type.
-public typealias LocalizedName = LocalizedText
 
 /// An industry of the catalogue (default: the 1+3+4 system plus 其他).
 public struct Industry: Sendable, Equatable, Identifiable {
     /// ASCII identifier used in scenario files, e.g. `intelligent_tech`.
     public var id: String
-    public var name: LocalizedName
+    public var name: LocalizedText
     /// Relative weight of this industry among new leads (normalised over the catalogue; ≥ 0).
     public var leadShare: Double
 
-    public init(id: String, name: LocalizedName, leadShare: Double) {
+    public init(id: String, name: LocalizedText, leadShare: Double) {
         self.id = id
         self.name = name
         self.leadShare = leadShare
@@ -46,12 +43,12 @@ public enum CarrierKind: String, Sendable, Equatable, CaseIterable {
 /// A carrier (载体): where a project lands.
 public struct Carrier: Sendable, Equatable, Identifiable {
     public var id: String
-    public var name: LocalizedName
+    public var name: LocalizedText
     public var kind: CarrierKind
     /// Relative weight among new leads (normalised; ≥ 0).
     public var leadShare: Double
 
-    public init(id: String, name: LocalizedName, kind: CarrierKind, leadShare: Double) {
+    public init(id: String, name: LocalizedText, kind: CarrierKind, leadShare: Double) {
         self.id = id
         self.name = name
         self.kind = kind
@@ -87,7 +84,7 @@ public enum SourceRole: String, Sendable, Equatable, CaseIterable {
 /// A source (origin) of projects, with its own lead arrival rate and project-size distribution.
 public struct Source: Sendable, Equatable, Identifiable {
     public var id: String
-    public var name: LocalizedName
+    public var name: LocalizedText
     public var role: SourceRole
     /// λ_s: new leads per year (projects of all sizes) in the base year, before effort.
     /// Normally set by calibration.
@@ -105,7 +102,7 @@ public struct Source: Sendable, Equatable, Identifiable {
     public var industryShares: [String: Double]?
 
     public init(
-        id: String, name: LocalizedName, role: SourceRole, leadArrivalRate: Double,
+        id: String, name: LocalizedText, role: SourceRole, leadArrivalRate: Double,
         leadRateMultiplier: Double = 1, trendGrowth: Double = 0,
         projectSize: ProjectSizeDistribution, industryShares: [String: Double]? = nil
     ) {

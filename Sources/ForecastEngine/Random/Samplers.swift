@@ -1,10 +1,4 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import LibC
 
 /// Exact samplers on a `RandomStream`. All are value-type methods with no allocation, so they can
 /// run inside the per-draw loop.

@@ -1,10 +1,4 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import LibC
 
 /// Tables of the 256-layer ziggurat for the standard normal (Marsaglia & Tsang 2000, with the layer
 /// index, the sign and the 52-bit abscissa taken from disjoint bits of one 64-bit output, so they are

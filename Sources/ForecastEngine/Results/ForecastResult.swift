@@ -1,3 +1,4 @@
+import Vocabulary
 /// The spread of one quantity over the Monte Carlo draws (亿元).
 public struct Distribution: Sendable, Equatable {
     public let mean: Double
@@ -26,7 +27,7 @@ public struct YearForecast: Sendable, Equatable {
 /// Projects entering one 五个一百 stage per year against its target.
 public struct StageForecast: Sendable, Equatable {
     public let id: String
-    public let name: LocalizedName
+    public let name: LocalizedText
     /// Target count per year.
     public let target: Double
     /// Monte Carlo mean of counted entries per year.
@@ -49,6 +50,9 @@ public struct ForecastResult: Sendable, Equatable {
     public let baseYearTotal: Double
     /// multiplier × baseYearTotal (亿元).
     public let targetAmount: Double
+
+    /// The plan's arithmetic on this result's base-year total (required path, g*).
+    public var planPath: PlanPath { plan.path(baseYearTotal: baseYearTotal) }
     /// g* = m^(1/(T−B)) − 1.
     public let requiredCAGR: Double
     /// (P50 of the target-year total / base-year total)^(1/(T−B)) − 1.

@@ -1,3 +1,4 @@
+import Vocabulary
 /// Every Monte Carlo draw's investment in place split by segment (亿元; foreign converted at the
 /// exchange-rate path), for analyses that need the spread of a segment rather than its mean
 /// (e.g. the industry-chain module's P10/P90 of output by year).
@@ -19,7 +20,7 @@ public struct SegmentDraws: Sendable, Equatable {
     /// One segment's series.
     public struct Series: Sendable, Equatable {
         public let id: String
-        public let name: LocalizedName
+        public let name: LocalizedText
         /// `values[y·draws + d]`.
         public let values: [Double]
     }
@@ -100,7 +101,7 @@ extension ForecastEngine {
             byCarrier: p.carriers.enumerated().map { .init(id: $1.id, name: $1.name, values: carrier[$0]) },
             pipelineBySource: p.sources.enumerated().map { .init(id: $1.id, name: $1.name, values: pipeline[$0]) },
             majorProjects: p.majorProjects.enumerated().map {
-                .init(id: $1.name, name: LocalizedName(zh: $1.name, en: $1.name), values: majors[$0])
+                .init(id: $1.name, name: LocalizedText(zh: $1.name, en: $1.name), values: majors[$0])
             })
     }
 

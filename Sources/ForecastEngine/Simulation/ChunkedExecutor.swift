@@ -1,11 +1,5 @@
 import Dispatch
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import LibC
 
 /// Runs the draws in fixed chunks of `chunkSize` consecutive draw indices. The W workers
 /// (`DispatchQueue.concurrentPerform`) take the next unclaimed chunk from a shared counter (`ChunkQueue`),
@@ -18,11 +12,7 @@ enum ChunkedExecutor {
 
     /// Number of online processors (at least 1).
     static var availableProcessors: Int {
-        #if canImport(Glibc) || canImport(Musl) || canImport(Darwin)
-        return Swift.max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
-        #else
-        return 1
-        #endif
+        Swift.max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
     }
 
     /// - Parameter progress: called with (chunks done, total chunks) after every finished chunk, from

@@ -1,10 +1,4 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import LibC
 
 /// Where the draws write. Per-draw series are stored year-major (`[y·N + d]`) for the quantiles;
 /// per-chunk accumulators (`[c·stride + …]`) are reduced in chunk order afterwards, so every

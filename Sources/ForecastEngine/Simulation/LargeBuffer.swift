@@ -1,10 +1,4 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import LibC
 
 /// Allocation of the large per-draw series (3 × 8 MB at 100k draws × 10 years). On Linux they are
 /// 2 MiB-aligned and advised as transparent huge pages (`MADV_HUGEPAGE`, honoured when THP is in
@@ -30,12 +24,6 @@ enum LargeBuffer {
     }
 
     static func release(_ pointer: UnsafeMutablePointer<Double>) {
-        #if canImport(Glibc)
-        Glibc.free(pointer)
-        #elseif canImport(Musl)
-        Musl.free(pointer)
-        #elseif canImport(Darwin)
-        Darwin.free(pointer)
-        #endif
+        free(pointer)
     }
 }

@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import LibC
 
 // Why this is written by hand rather than calling `strtod`: the IO benchmark tables (and any
 // table written by Python/pandas) hold shortest round-trip reprs of up to 17 significant

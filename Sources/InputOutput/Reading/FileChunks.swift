@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import LibC
 
 /// Reads a file in large chunks and hands out runs of complete lines, so that a table of
 /// hundreds of megabytes is never held in memory at once. The bytes of each run end with a

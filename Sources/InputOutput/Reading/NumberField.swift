@@ -1,8 +1,4 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
+import LibC
 
 /// The C numeric locale, so that `strtod` reads `.` as the decimal point whatever locale the
 /// process runs in. `nil` if it cannot be created (then the process locale is used, which is

@@ -56,12 +56,12 @@ public struct TargetTrackerModule: ScenarioModule {
         }
     }
 
-    /// The milestone for `year`: the given one, else base × (target/base)^((t−B)/(T−B)).
+    /// The milestone for `year`: the given one, else the plan's required path
+    /// X_B · m^((t−B)/(T−B)) (`PlanPath.requiredAmount(in:)`).
     func milestone(_ year: Int, _ o: EngineOutputs) -> Double {
         if let m = milestones[year] { return m }
-        guard let first = o.years.first, let last = o.years.last, o.baseYearTotal > 0 else { return o.targetAmount }
-        let horizon = Double(last - first + 1)
-        return o.baseYearTotal * pow(o.targetAmount / o.baseYearTotal, Double(year - first + 1) / horizon)
+        guard o.baseYearTotal > 0 else { return o.targetAmount }
+        return o.plan.requiredAmount(in: year)
     }
 
     public func analyze(_ o: EngineOutputs, into results: inout ResultSet) throws {

@@ -3,9 +3,9 @@ import ScenarioKit
 import Yams
 
 /// One `modules:` entry, `{use: id, with: {...}}`, validated against the module catalogue: the
-/// parameters checked against the module's schema (defaults filled in) and the module built for
-/// the scenario's context.
-public struct ModuleUse {
+/// parameters checked against the module's schema (defaults filled in). The module itself is
+/// built by the runtime (`ScenarioRuntime`), once per distinct use.
+public struct ModuleUse: Sendable {
     public var id: String
     /// The `with:` block as written (nil when absent).
     public var parameters: YAMLValue?
@@ -16,8 +16,6 @@ public struct ModuleUse {
     public var descriptor: ModuleDescriptor
     /// The validated parameters (every parameter of the schema, defaults filled in).
     public var values: ModuleParameters
-    /// The module, built from `values` in the scenario's context.
-    public var module: any ScenarioModule
 
     /// The scenario-file error for a parameter problem: at the exact key or value in `with:`
     /// (the key for unknown keys), else at `with:` or `use:` (missing required parameters).
@@ -54,42 +52,21 @@ public struct ModuleUse {
 }
 
 extension ModuleUse {
-    /// Validate one `modules:` item against `catalog` and build the module in `context`.
-    static func read(_ item: YAMLValue, catalog: ModuleCatalog, context: ModuleContext) throws -> ModuleUse {
+    /// Validate one `modules:` item against `catalogue` (the parameters against the module's schema).
+    static func read(_ item: YAMLValue, catalogue: ModuleCatalogue) throws -> ModuleUse {
         let m = try item.mapping(allowedKeys: ["use", "with"])
         let use = try m.required("use")
         let id = try use.string()
-        guard let entry = catalog.entry(for: id) else { throw use.error(catalog.unknownModuleMessage(id)) }
+        guard let entry = catalogue.entry(for: id) else { throw use.error(catalogue.unknownModuleMessage(id)) }
         let with = m.optional("with")
-        let descriptor = entry.descriptor
-        func partial(_ module: any ScenarioModule) -> ModuleUse {
-            ModuleUse(
-                id: id, parameters: with, location: use.location, keyPath: item.keyPath, descriptor: descriptor,
-                values: ModuleParameters(values: [:]), module: module)
-        }
-        let placeholder = partial(PlaceholderModule())
-        let values: ModuleParameters
+        var out = ModuleUse(
+            id: id, parameters: with, location: use.location, keyPath: item.keyPath, descriptor: entry.descriptor,
+            values: ModuleParameters(values: [:]))
         do {
-            values = try descriptor.validate(try with?.rawParameter())
+            out.values = try entry.descriptor.validate(try with?.rawParameter())
         } catch let e as ParameterError {
-            throw placeholder.error(e)
+            throw out.error(e)
         }
-        let module: any ScenarioModule
-        do {
-            module = try entry.make(values, context)
-        } catch {
-            throw placeholder.error(error)
-        }
-        var out = partial(module)
-        out.values = values
         return out
     }
-}
-
-/// Stands in for a module while its use is being validated (only for locating errors).
-private struct PlaceholderModule: ScenarioModule {
-    static let descriptor = ModuleDescriptor(
-        id: "placeholder", version: "0", title: LocalizedText("placeholder"), summary: LocalizedText(""), parameters: [])
-    init() {}
-    init(parameters: ModuleParameters, context: ModuleContext) {}
 }

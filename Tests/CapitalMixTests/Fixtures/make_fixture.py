@@ -1,16 +1,23 @@
-// The scipy script behind `AllocationFixtureTests`, kept in a comment so that the test target holds
-// only Swift files (a .py file here makes SwiftPM warn "found 1 file(s) which are unhandled").
-// Run it from the repository root with:
-//
-//     sed -n '/^# BEGIN make_fixture.py/,/^# END make_fixture.py/p' Tests/CapitalMixTests/FixtureScript.swift \
-//         | Benchmarks/.venv/bin/python -
-//
-// (numpy 2.4.6, scipy 1.17.1). It prints, per case, the dgglse solution without bounds, the exact
-// active-set-enumeration optimum, the active set, and how far SLSQP and the direct KKT solve are from them.
-/*
-# BEGIN make_fixture.py
+#!/usr/bin/env python3
 """Reference solutions for Tests/CapitalMixTests/AllocationFixtureTests.swift, computed with scipy
-independently of the Swift solver (no code shared with it). How to run: see the Swift comment above.
+independently of the Swift solver (no code shared with it).
+
+Produces: on standard output, per case ("free", "nonneg", "two-targets"), a JSON object with the
+dgglse solution without bounds, the exact active-set-enumeration optimum `x`, its objective and
+active set, how far SLSQP and the direct KKT solve are from them, and two lines
+"Swift: [...]" / "Swift withoutBounds: [...]" ready to paste into AllocationFixtureTests.swift
+(the `scipy` and `scipyFree` arrays there). It reads and writes no files.
+
+Library versions: the values in AllocationFixtureTests.swift were recorded with numpy 2.4.6 and
+scipy 1.17.1. Re-run with Python 3.11.7, numpy 2.4.6, scipy 1.17.1, the output agrees with them to
+the last digit or two (about 1e-14; the BLAS/LAPACK kernels in use decide the final bits), well
+inside the tests' 1e-9 tolerances.
+
+Run (from anywhere; needs numpy and scipy, e.g. the benchmarks' venv):
+
+    Benchmarks/.venv/bin/python Tests/CapitalMixTests/Fixtures/make_fixture.py
+
+This file is not part of the Swift build: the CapitalMixTests target excludes it in Package.swift.
 
 Problem (FundAllocation / BoundedLeastDistance):
 
@@ -181,5 +188,3 @@ case3 = [
     cat(3, 2.5, 0.22, 0.62, 0.16),
 ]
 case("two-targets", case3, 80.0, {"state": 0.3, "foreign": 0.2}, weights=[1, 2, 1, 0.5, 1, 3, 1, 1])
-# END make_fixture.py
-*/

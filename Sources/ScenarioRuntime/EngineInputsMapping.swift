@@ -1,34 +1,33 @@
 import ForecastEngine
+import ScenarioFiles
 import ScenarioKit
 
 extension ModuleContext {
     /// The context modules of a scenario see: its plan years, dataset folder, IO table folder and
     /// the catalogues of `parameters`.
-    init(scenarioID: String, dataset: Dataset, parameters p: ForecastParameters) {
+    /// `shared` holds what modules share across builds (see `SharedResources`).
+    init(scenarioID: String, dataset: Dataset, parameters p: ForecastParameters, shared: SharedResources?) {
         self.init(
             scenarioID: scenarioID, baseYear: p.plan.baseYear, targetYear: p.plan.targetYear,
             datasetFolder: dataset.folder, ioTableFolder: dataset.ioTableFolder,
-            industries: p.industries.map { CatalogueEntry(id: $0.id, name: LocalizedText($0.name), weight: $0.leadShare) },
-            carriers: p.carriers.map { CatalogueEntry(id: $0.id, name: LocalizedText($0.name), weight: $0.leadShare) },
-            sources: p.sources.map { CatalogueEntry(id: $0.id, name: LocalizedText($0.name), weight: $0.leadRateMultiplier) })
+            industries: p.industries.map { CatalogueEntry(id: $0.id, name: $0.name, weight: $0.leadShare) },
+            carriers: p.carriers.map { CatalogueEntry(id: $0.id, name: $0.name, weight: $0.leadShare) },
+            sources: p.sources.map { CatalogueEntry(id: $0.id, name: $0.name, weight: $0.leadRateMultiplier) },
+            shared: shared)
     }
-}
-
-extension LocalizedText {
-    init(_ n: LocalizedName) { self.init(zh: n.zh, en: n.en) }
 }
 
 extension EngineInputs {
     /// The inputs modules may change, read from the engine's parameters: industry and carrier lead
     /// shares (`weight`), source lead-rate multipliers (`weight`), the effort value of every
     /// forecast year, and the major projects.
-    init(_ p: ForecastParameters) {
+    public init(_ p: ForecastParameters) {
         let years = p.plan.forecastYears
         self.init(
             baseYear: p.plan.baseYear, targetYear: p.plan.targetYear,
-            industries: p.industries.map { CatalogueEntry(id: $0.id, name: LocalizedText($0.name), weight: $0.leadShare) },
-            carriers: p.carriers.map { CatalogueEntry(id: $0.id, name: LocalizedText($0.name), weight: $0.leadShare) },
-            sources: p.sources.map { CatalogueEntry(id: $0.id, name: LocalizedText($0.name), weight: $0.leadRateMultiplier) },
+            industries: p.industries.map { CatalogueEntry(id: $0.id, name: $0.name, weight: $0.leadShare) },
+            carriers: p.carriers.map { CatalogueEntry(id: $0.id, name: $0.name, weight: $0.leadShare) },
+            sources: p.sources.map { CatalogueEntry(id: $0.id, name: $0.name, weight: $0.leadRateMultiplier) },
             effort: Dictionary(uniqueKeysWithValues: years.map { ($0, p.effort.value(in: $0)) }),
             majorProjects: p.majorProjects.map {
                 MajorProjectInput(
@@ -43,7 +42,7 @@ extension ForecastParameters {
     /// not the catalogues themselves (ids, order) nor the plan years. Calibration is not redone:
     /// these inputs act on forecast years only (lead shares only split amounts).
     /// - Returns: a problem description, or nil when the inputs were applied.
-    mutating func apply(_ inputs: EngineInputs) -> String? {
+    public mutating func apply(_ inputs: EngineInputs) -> String? {
         if inputs.baseYear != plan.baseYear || inputs.targetYear != plan.targetYear {
             return "changed the plan years (\(plan.baseYear)→\(plan.targetYear)); modules may not"
         }

@@ -1,4 +1,5 @@
 import ForecastEngine
+import ScenarioFiles
 import ScenarioKit
 
 /// The module phases around the engine: prepare (inputs), then analyze (per-draw outputs).
@@ -6,16 +7,17 @@ import ScenarioKit
 /// Data flow: parameters → `EngineInputs` → each module's `prepare`, in listed order → parameters
 /// (checked) → `ForecastEngine.runWithSegments` → `EngineOutputs` → each module's `analyze` →
 /// one `ModuleReport` per module.
-public enum ScenarioModules {
+public enum ModulePhases {
     /// Run every module's prepare phase on `parameters`, in order.
     /// - Throws: `ScenarioFileError` at the module's `use:` (or the key it names) when a module
     ///   fails or leaves invalid inputs.
-    public static func prepare(_ parameters: ForecastParameters, uses: [ModuleUse]) throws -> ForecastParameters {
+    public static func prepare(_ parameters: ForecastParameters, uses: [PreparedModuleUse]) throws -> ForecastParameters {
         var p = parameters
-        for use in uses {
+        for prepared in uses {
+            let use = prepared.use
             var inputs = EngineInputs(p)
             do {
-                try use.module.prepare(&inputs)
+                try prepared.module.prepare(&inputs)
             } catch {
                 throw use.error(error)
             }
@@ -26,35 +28,37 @@ public enum ScenarioModules {
         return p
     }
 
-    /// The engine's outputs as modules see them: per-draw totals, by industry and by source.
+    /// The engine's outputs as modules see them: per-draw totals, by industry, carrier and source,
+    /// and the plan's arithmetic.
     public static func outputs(_ result: ForecastResult, _ segments: SegmentDraws) -> EngineOutputs {
         let Y = segments.years.count, N = segments.draws
         func table(_ values: [Double]) -> DrawTable { DrawTable(years: Y, draws: N, values: values) }
+        func tables(_ series: [SegmentDraws.Series]) -> [String: DrawTable] {
+            Dictionary(series.map { ($0.id, table($0.values)) }, uniquingKeysWith: { a, _ in a })
+        }
         return EngineOutputs(
-            years: segments.years, draws: N, baseYearTotal: result.baseYearTotal, targetAmount: result.targetAmount,
-            investmentInPlace: table(segments.total),
-            byIndustry: Dictionary(uniqueKeysWithValues: segments.byIndustry.map { ($0.id, table($0.values)) }),
-            bySource: Dictionary(uniqueKeysWithValues: segments.bySource.map { ($0.id, table($0.values)) }))
+            years: segments.years, draws: N, plan: result.planPath, investmentInPlace: table(segments.total),
+            byIndustry: tables(segments.byIndustry), byCarrier: tables(segments.byCarrier), bySource: tables(segments.bySource))
     }
 
     /// Run every module's analyze phase, in order.
     /// - Throws: `ScenarioFileError` at the module's `use:` when one fails.
-    public static func analyze(_ outputs: EngineOutputs, uses: [ModuleUse], variant: String? = nil) throws -> [ModuleReport] {
-        try uses.map { use in
+    public static func analyze(_ outputs: EngineOutputs, uses: [PreparedModuleUse], variant: String? = nil) throws -> [ModuleReport] {
+        try uses.map { prepared in
             var results = ResultSet()
             do {
-                try use.module.analyze(outputs, into: &results)
+                try prepared.module.analyze(outputs, into: &results)
             } catch {
-                throw use.error(error)
+                throw prepared.use.error(error)
             }
-            return ModuleReport(descriptor: use.descriptor, tables: results.tables, variant: variant)
+            return ModuleReport(descriptor: prepared.use.descriptor, tables: results.tables, variant: variant)
         }
     }
 
     /// Prepared parameters run once with per-draw segments, then every module's analyze phase
     /// (reports labelled with `variant`; nil for the baseline). Without modules, a plain run.
     public static func run(
-        _ parameters: ForecastParameters, uses: [ModuleUse], variant: String? = nil, workers: Int? = nil,
+        _ parameters: ForecastParameters, uses: [PreparedModuleUse], variant: String? = nil, workers: Int? = nil,
         progress: ForecastEngine.Progress? = nil
     ) throws -> (result: ForecastResult, reports: [ModuleReport]) {
         guard !uses.isEmpty else {

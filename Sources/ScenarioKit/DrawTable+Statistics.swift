@@ -1,16 +1,3 @@
-extension QuantileSummary {
-    /// The p-quantile (0 ≤ p ≤ 1) of `sorted` (ascending) by linear interpolation between order
-    /// statistics (numpy's default); NaN when empty.
-    public static func quantile(sorted: [Double], _ p: Double) -> Double {
-        let n = sorted.count
-        guard n > 0 else { return .nan }
-        let h = min(max(p, 0), 1) * Double(n - 1)
-        let lo = Int(h.rounded(.down))
-        let hi = min(lo + 1, n - 1)
-        return sorted[lo] + (h - Double(lo)) * (sorted[hi] - sorted[lo])
-    }
-}
-
 extension DrawTable {
     /// The p-quantile of year index `y` over the draws.
     public func quantile(_ p: Double, year y: Int) -> Double {

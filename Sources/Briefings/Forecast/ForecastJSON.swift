@@ -66,7 +66,7 @@ extension ForecastBriefing {
         try w.endObject()
     }
 
-    private func writeName(_ w: inout JSONWriter, _ key: String, _ n: LocalizedName) throws {
+    private func writeName(_ w: inout JSONWriter, _ key: String, _ n: LocalizedText) throws {
         try w.key(key)
         try w.beginObject()
         try w.member("zh", n.zh)

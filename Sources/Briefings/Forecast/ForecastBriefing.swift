@@ -50,7 +50,7 @@ public struct ForecastBriefing: Sendable {
     func label(_ zh: String, _ en: String) -> String { language.pick(zh, en) }
 
     /// A catalogue name in the briefing's language (falls back to the other language when empty).
-    func name(_ n: LocalizedName) -> String {
+    func name(_ n: LocalizedText) -> String {
         let picked = language.pick(n.zh, n.en)
         return picked.isEmpty ? language.pick(n.en, n.zh) : picked
     }
@@ -60,13 +60,7 @@ public struct ForecastBriefing: Sendable {
 
     /// The amount on the constant-growth path base × (1 + g*)^(t − B) in `year` (亿元); equals the
     /// target amount in the target year.
-    public func requiredPath(in year: Int) -> Double {
-        let horizon = Double(result.plan.horizon)
-        guard horizon > 0 else { return result.targetAmount }
-        let fraction = Double(year - baseYear) / horizon
-        // (1 + g*)^(t−B) = m^((t−B)/(T−B)).
-        return result.baseYearTotal * pow(result.plan.multiplier, fraction)
-    }
+    public func requiredPath(in year: Int) -> Double { result.planPath.requiredAmount(in: year) }
 
     // MARK: Output
 

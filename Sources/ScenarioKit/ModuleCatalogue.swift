@@ -1,7 +1,7 @@
 /// The modules a scenario may `use:`, by id: the built-in modules (Swift types known at compile
 /// time) plus those loaded from plugins (a descriptor and a factory). The scenario layer
 /// validates each `modules:` entry against it.
-public struct ModuleCatalog: Sendable {
+public struct ModuleCatalogue: Sendable {
     /// One module of the catalogue: what it is, how to build it, and where it comes from.
     public struct Entry: Sendable {
         public let descriptor: ModuleDescriptor
@@ -96,6 +96,6 @@ public struct ModuleCatalog: Sendable {
     /// The error for an unknown id: the available ids and the closest one.
     public func unknownModuleMessage(_ id: String) -> String {
         let available = ids.isEmpty ? "none" : ids.joined(separator: ", ")
-        return "unknown module \"\(id)\"\(Suggestion.hint(id, ids)); available: \(available)"
+        return "unknown module \"\(id)\"\(Suggestion.hint(id, ids)); available: \(available) (a module from a plugin library is loaded with --plugin PATH or BINHAI_PLUGIN_PATH)"
     }
 }

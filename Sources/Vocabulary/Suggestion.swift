@@ -30,7 +30,7 @@ public enum Suggestion {
     }
 
     /// ` (did you mean "x"?)` or empty.
-    static func hint(_ word: String, _ candidates: [String]) -> String {
+    public static func hint(_ word: String, _ candidates: [String]) -> String {
         closest(to: word, among: candidates).map { " (did you mean \"\($0)\"?)" } ?? ""
     }
 }

@@ -4,7 +4,7 @@ import ScenarioKit
 
 /// `binhai modules list` / `describe`: the catalogue and one module's parameter schema as tables
 /// and JSON.
-public struct ModuleCatalogBriefing: Sendable {
+public struct ModuleCatalogueBriefing: Sendable {
     public let descriptors: [ModuleDescriptor]
     public let language: Language
 

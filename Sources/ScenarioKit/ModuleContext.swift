@@ -1,0 +1,50 @@
+import Foundation
+
+/// What a module knows about the scenario it runs in.
+public struct ModuleContext: Sendable {
+    public let scenarioID: String
+    public let baseYear: Int
+    public let targetYear: Int
+    /// The dataset folder (for module-specific files such as `concordance.csv`), if any.
+    public let datasetFolder: URL?
+    /// The dataset's input-output table folder (`Z.csv`, `Y.csv`, …), if it has one.
+    public let ioTableFolder: URL?
+    /// The scenario's catalogues.
+    public let industries: [CatalogueEntry]
+    public let carriers: [CatalogueEntry]
+    public let sources: [CatalogueEntry]
+    /// What modules share across builds in this host (nil in tests and plugins): keep expensive
+    /// inputs there, keyed by everything they depend on (see `SharedResources`).
+    public let shared: SharedResources?
+
+    public init(
+        scenarioID: String, baseYear: Int, targetYear: Int, datasetFolder: URL?, ioTableFolder: URL?,
+        industries: [CatalogueEntry], carriers: [CatalogueEntry], sources: [CatalogueEntry],
+        shared: SharedResources? = nil
+    ) {
+        self.scenarioID = scenarioID
+        self.baseYear = baseYear
+        self.targetYear = targetYear
+        self.datasetFolder = datasetFolder
+        self.ioTableFolder = ioTableFolder
+        self.industries = industries
+        self.carriers = carriers
+        self.sources = sources
+        self.shared = shared
+    }
+
+    /// Lookups of the catalogues by id or name (see `CatalogueLookup` for the rules).
+    public var industryLookup: CatalogueLookup { CatalogueLookup(what: "industry", entries: industries) }
+    public var carrierLookup: CatalogueLookup { CatalogueLookup(what: "carrier", entries: carriers) }
+    public var sourceLookup: CatalogueLookup { CatalogueLookup(what: "source", entries: sources) }
+}
+
+extension ModuleContext: Equatable {
+    /// Equal when everything a module may read is equal (the shared store is not compared).
+    public static func == (a: ModuleContext, b: ModuleContext) -> Bool {
+        a.scenarioID == b.scenarioID && a.baseYear == b.baseYear && a.targetYear == b.targetYear
+            && a.datasetFolder == b.datasetFolder && a.ioTableFolder == b.ioTableFolder && a.industries == b.industries
+            && a.carriers == b.carriers && a.sources == b.sources
+    }
+}
+
