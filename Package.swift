@@ -27,7 +27,7 @@ let package = Package(
         .library(name: "ScenarioRuntime", targets: ["ScenarioRuntime"]),
         // What an external module package depends on: ScenarioKit plus the C-ABI export glue.
         .library(name: "ScenarioKitPlugin", targets: ["ScenarioKitPlugin"]),
-        .library(name: "ModulePlugins", targets: ["ModulePlugins"]),
+        .library(name: "PluginHost", targets: ["PluginHost"]),
         // Scaffolding a new module package: the logic, its executable and the SwiftPM command plugin
         // (`swift package --allow-writing-to-package-directory new-module --id my-share`).
         .library(name: "ModuleScaffold", targets: ["ModuleScaffold"]),
@@ -79,7 +79,7 @@ let package = Package(
         // the plugin-side glue and JSON codecs (PluginExport.entry(for:)), and the host's loader.
         .target(name: "CBinhaiModuleABI"),
         .target(name: "ScenarioKitPlugin", dependencies: ["ScenarioKit", "CBinhaiModuleABI"]),
-        .target(name: "ModulePlugins", dependencies: ["ScenarioKit", "ScenarioKitPlugin", "CBinhaiModuleABI", "LibC"]),
+        .target(name: "PluginHost", dependencies: ["ScenarioKit", "ScenarioKitPlugin", "CBinhaiModuleABI", "LibC"]),
         // Layer 2: the doubling-plan forecast engine (pipeline model, Monte Carlo, targets).
         .target(name: "ForecastEngine", dependencies: ["LinearAlgebra", "Vocabulary", "LibC"]),
         // Layer 3: scenario files (YAML) → ScenarioSpec, dataset folders and manifests, validation
@@ -105,7 +105,7 @@ let package = Package(
             name: "binhai",
             dependencies: [
                 "LinearAlgebra", "InputOutput", "Datasets", "Reports", "Briefings", "ForecastEngine", "ScenarioFiles",
-                "ScenarioRuntime", "ScenarioKit", "BuiltinModules", "ModulePlugins",
+                "ScenarioRuntime", "ScenarioKit", "BuiltinModules", "PluginHost",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 
@@ -176,9 +176,9 @@ let package = Package(
             ]),
         .testTarget(name: "BinhaiCLITests", dependencies: ["binhai", "ProcessTestSupport"]),
         .testTarget(
-            name: "ModulePluginsTests",
+            name: "PluginHostTests",
             dependencies: [
-                "ModulePlugins", "ScenarioKitPlugin", "ScenarioKit", "ScenarioKitTesting", "CBinhaiModuleABI", "ScenarioFiles",
+                "PluginHost", "ScenarioKitPlugin", "ScenarioKit", "ScenarioKitTesting", "CBinhaiModuleABI", "ScenarioFiles",
                 "ScenarioRuntime", "BuiltinModules",
             ]),
         .testTarget(

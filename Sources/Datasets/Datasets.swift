@@ -58,6 +58,49 @@ public enum EmbeddedDatasets {
     /// Names accepted by `folder(named:)`.
     public static let names = [binhaiDefaultName, nbs2020_42Name]
 
+    /// What a `builtin:` name stands for.
+    public enum Kind: Sendable {
+        /// A dataset folder (`dataset.yaml`, `history.csv`, …).
+        case dataset
+        /// An input-output table folder (`Z.csv`, `Y.csv`, …).
+        case ioTable
+
+        /// The built-in names of this kind.
+        public var names: [String] {
+            switch self {
+            case .dataset: return [binhaiDefaultName]
+            case .ioTable: return [nbs2020_42Name]
+            }
+        }
+
+        var what: String { self == .dataset ? "dataset" : "input-output table" }
+    }
+
+    /// An unknown built-in name: what was asked for and what exists.
+    public struct UnknownBuiltin: Error, CustomStringConvertible, Sendable {
+        public var name: String
+        public var kind: Kind
+        public var description: String {
+            "unknown built-in \(kind.what) \"\(name)\"; available: \(kind.names.map { "builtin:\($0)" }.joined(separator: ", "))"
+        }
+    }
+
+    /// The one resolution of built-in names: `builtin:NAME` (or a bare NAME with `prefixed: false`)
+    /// → the embedded folder of that kind; nil when `reference` is not a `builtin:` reference.
+    /// - Throws: `UnknownBuiltin` for a name that is not a built-in of `kind`; `MissingResource`
+    ///   for a broken bundle.
+    public static func builtin(_ reference: String, kind: Kind, prefixed: Bool = true) throws -> URL? {
+        let name: String
+        if prefixed {
+            guard reference.hasPrefix("builtin:") else { return nil }
+            name = String(reference.dropFirst("builtin:".count))
+        } else {
+            name = reference
+        }
+        guard kind.names.contains(name), let url = try folder(named: name) else { throw UnknownBuiltin(name: name, kind: kind) }
+        return url
+    }
+
     /// The default scenario `binhai forecast` runs: the doubling plan 2020→2025 on
     /// `binhai-default` (the same file as the repository's `scenarios/doubling-2020-2025.yaml`;
     /// a test keeps the two identical).

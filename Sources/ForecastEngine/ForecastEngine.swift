@@ -15,7 +15,7 @@ public enum ForecastEngine {
 
     /// The closed-form expected path.
     public static func expectedPath(_ parameters: ForecastParameters) throws -> ExpectedPath {
-        ExpectedPath(try PreparedModel(parameters))
+        ExpectedPath(try ClosedFormModel(parameters))
     }
 
     /// Raw Monte Carlo output: per draw and year, the investment in place (亿元).
@@ -35,9 +35,9 @@ public enum ForecastEngine {
     public static func simulateDraws(
         _ parameters: ForecastParameters, workers: Int? = nil, progress: Progress? = nil
     ) throws -> DrawSeries {
-        let prepared = try PreparedModel(parameters)
+        let prepared = try ClosedFormModel(parameters)
         let out = ChunkedExecutor.run(
-            CompiledModel(prepared), draws: parameters.draws, workers: workers, progress: progress)
+            DrawBuffers(prepared), draws: parameters.draws, workers: workers, progress: progress)
         let N = out.draws
         func rows(_ p: UnsafeMutablePointer<Double>) -> [[Double]] {
             (0..<out.years).map { y in Array(UnsafeBufferPointer(start: p + y * N, count: N)) }
@@ -56,15 +56,15 @@ public enum ForecastEngine {
     public static func run(
         _ parameters: ForecastParameters, workers: Int? = nil, progress: Progress? = nil
     ) throws -> ForecastResult {
-        let prepared = try PreparedModel(parameters)
+        let prepared = try ClosedFormModel(parameters)
         let out = ChunkedExecutor.run(
-            CompiledModel(prepared), draws: parameters.draws, workers: workers, progress: progress)
+            DrawBuffers(prepared), draws: parameters.draws, workers: workers, progress: progress)
         return summarise(prepared, out, workers: workers)
     }
 
     /// P(total in the target year ≥ multiplier × base-year total) only (used by the effort search).
-    static func probabilityTargetMet(_ prepared: PreparedModel, draws: Int, workers: Int?) -> Double {
-        let out = ChunkedExecutor.run(CompiledModel(prepared), draws: draws, workers: workers)
+    static func probabilityTargetMet(_ prepared: ClosedFormModel, draws: Int, workers: Int?) -> Double {
+        let out = ChunkedExecutor.run(DrawBuffers(prepared), draws: draws, workers: workers)
         let target = prepared.parameters.plan.multiplier * prepared.baseYearTotal
         let last = (out.years - 1) * out.draws
         var met = 0
@@ -72,7 +72,7 @@ public enum ForecastEngine {
         return Double(met) / Double(out.draws)
     }
 
-    static func summarise(_ m: PreparedModel, _ out: DrawOutputs, workers: Int?) -> ForecastResult {
+    static func summarise(_ m: ClosedFormModel, _ out: DrawOutputs, workers: Int?) -> ForecastResult {
         let p = m.parameters
         let plan = p.plan
         let N = out.draws, Y = m.yearCount
@@ -96,7 +96,7 @@ public enum ForecastEngine {
             for i in 0..<out.accumulatorStride { acc[i] += base[i] }
         }
         let invN = 1 / Double(N)
-        let S = m.sources.count, K = m.stageCount
+        let S = m.sources.count
         let pipelineMean = (0..<S).map { s in (0..<Y).map { acc[out.sourceOffset + s * Y + $0] * invN } }
         let majorMean = (0..<m.majors.count).map { j in (0..<Y).map { acc[out.majorOffset + j * Y + $0] * invN } }
         var sourceMean = pipelineMean
@@ -122,7 +122,6 @@ public enum ForecastEngine {
                 expectedEntries: expected.stageEntries[k],
                 probabilityTargetMet: (0..<Y).map { acc[out.stageMetOffset + k * Y + $0] * invN })
         }
-        _ = K
         let last = yearly[Y - 1]
         let horizon = plan.horizon
         return ForecastResult(

@@ -89,6 +89,18 @@ public struct IOTable: Sendable {
         return total
     }
 
+    /// The factor rows that are value added: codes starting with `VA`, in any case (the NBS rows
+    /// VA001 labour compensation … VA004 operating surplus). The one rule every reader uses.
+    public var valueAddedLabels: [String] { factorLabels.filter { $0.uppercased().hasPrefix("VA") } }
+
+    /// Total value added as a summed factor row `VA` = Σ `valueAddedLabels`, when the table has at
+    /// least two value-added rows and no `VA` row of its own (nil otherwise).
+    public var valueAddedSum: FactorRowSum? {
+        let rows = valueAddedLabels
+        guard rows.count >= 2, !factorLabels.contains("VA") else { return nil }
+        return FactorRowSum(label: "VA", rows: rows)
+    }
+
     /// Appends one factor row per `sums` entry, each the sum of the named F rows (e.g. total value
     /// added `VA = VA001 + … + VA004`), so it gets its own multipliers.
     /// - Throws: `unknownFactorRow` when a named row is not in F.

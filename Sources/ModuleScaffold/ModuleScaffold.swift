@@ -55,7 +55,7 @@ public enum ModuleScaffold {
     /// compared without case.
     public static let reservedTypeNames: Set<String> = [
         "Binhai", "BinhaiSim", "LinearAlgebra", "InputOutput", "ScenarioKit", "ScenarioKitTesting", "ScenarioKitPlugin",
-        "ForecastEngine", "ModulePlugins", "BuiltinModules", "IndustryChain", "BeijingTransfer", "CapitalMix",
+        "ForecastEngine", "PluginHost", "BuiltinModules", "IndustryChain", "BeijingTransfer", "CapitalMix",
         "ScenarioFiles", "Datasets", "Reports", "Briefings", "ModuleScaffold", "XMLTestSupport", "ArgumentParser",
         "Yams", "ZIPFoundation", "CBinhaiModuleABI", "CLinearAlgebra", "Swift", "Foundation", "FoundationEssentials", "FoundationNetworking", "Testing",
         "XCTest", "Dispatch", "Glibc", "Darwin", "Musl", "Android", "Observation", "Synchronization", "RegexBuilder",

@@ -47,13 +47,7 @@ public struct Dataset: Sendable {
     /// Loads `builtin:NAME` or a folder path (relative paths against `base`).
     public static func load(reference: String, relativeTo base: URL?, at location: SourceLocation) throws -> Dataset {
         let folder: URL
-        if reference.hasPrefix("builtin:") {
-            let name = String(reference.dropFirst("builtin:".count))
-            guard let url = try Self.builtin(name), name == EmbeddedDatasets.binhaiDefaultName else {
-                throw ScenarioFileError(
-                    location: location, keyPath: "dataset",
-                    message: "unknown built-in dataset \"\(name)\"; available: builtin:\(EmbeddedDatasets.binhaiDefaultName)")
-            }
+        if let url = try builtin(reference, kind: .dataset, at: location) {
             folder = url
         } else {
             let expanded = (reference as NSString).expandingTildeInPath
@@ -69,12 +63,12 @@ public struct Dataset: Sendable {
         return try read(folder: folder, reference: reference)
     }
 
-    static func builtin(_ name: String) throws -> URL? {
+    /// `EmbeddedDatasets.builtin` with its errors at `location` (key `dataset`).
+    static func builtin(_ reference: String, kind: EmbeddedDatasets.Kind, prefixed: Bool = true, at location: SourceLocation) throws -> URL? {
         do {
-            return try EmbeddedDatasets.folder(named: name)
+            return try EmbeddedDatasets.builtin(reference, kind: kind, prefixed: prefixed)
         } catch {
-            throw ScenarioFileError(
-                location: SourceLocation(file: "builtin:\(name)", line: 1, column: 1), keyPath: "", message: "\(error)")
+            throw ScenarioFileError(location: location, keyPath: "dataset", message: "\(error)")
         }
     }
 
@@ -129,10 +123,11 @@ public struct Dataset: Sendable {
         let m = try v.mapping(allowedKeys: ["builtin", "path"])
         if let b = m.optional("builtin") {
             let name = try b.string()
-            guard let url = try builtin(name) else {
-                throw b.error("unknown built-in table \"\(name)\"; available: \(EmbeddedDatasets.nbs2020_42Name)")
+            do {
+                return try EmbeddedDatasets.builtin(name, kind: .ioTable, prefixed: false)!
+            } catch {
+                throw b.error("\(error)")
             }
-            return url
         }
         return folder.appendingPathComponent(try m.required("path").string())
     }

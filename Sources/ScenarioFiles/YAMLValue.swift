@@ -129,15 +129,6 @@ public struct YAMLValue: @unchecked Sendable {
         return v
     }
 
-    public func bool() throws -> Bool {
-        let text = try scalarText(expected: "true or false").lowercased()
-        switch text {
-        case "true", "yes", "on": return true
-        case "false", "no", "off": return false
-        default: throw error("expected true or false, got \(shortDescription)")
-        }
-    }
-
     /// A number within `range` (inclusive), with the bounds stated in the error.
     public func double(in range: ClosedRange<Double>) throws -> Double {
         let v = try double()

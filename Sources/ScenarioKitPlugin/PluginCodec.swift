@@ -2,7 +2,7 @@ import Foundation
 import ScenarioKit
 
 /// The JSON that crosses the plugin boundary (ABI version 1), one shape per ScenarioKit value.
-/// Both sides compile this file (the host through `ModulePlugins`, a plugin through
+/// Both sides compile this file (the host through `PluginHost`, a plugin through
 /// `ScenarioKitPlugin`), so encode and decode always agree.
 ///
 /// - descriptor: the shape of `binhai modules describe ID --format json`;
@@ -102,8 +102,9 @@ public enum PluginCodec {
 
     // MARK: Engine outputs
 
-    /// The outputs as JSON plus the raw buffer of every draw table (total, then industries and
-    /// sources sorted by id).
+    /// The outputs as JSON plus the raw buffer of every draw table (total, then industries,
+    /// sources and carriers sorted by id). `plan` and `by_carrier` are optional keys of ABI v1:
+    /// a host that omits them gives the plugin no carrier split and a plan rebuilt from the totals.
     public static func outputsPayload(_ o: EngineOutputs) throws -> (json: String, values: [Double]) {
         var values: [Double] = []
         values.reserveCapacity(o.investmentInPlace.values.count * (1 + o.byIndustry.count + o.bySource.count))
@@ -115,7 +116,9 @@ public enum PluginCodec {
             years: o.years, draws: o.draws, baseYearTotal: o.baseYearTotal, targetAmount: o.targetAmount,
             investmentInPlace: put(o.investmentInPlace),
             byIndustry: o.byIndustry.sorted { $0.key < $1.key }.map { WireNamedTable(id: $0.key, table: put($0.value)) },
-            bySource: o.bySource.sorted { $0.key < $1.key }.map { WireNamedTable(id: $0.key, table: put($0.value)) })
+            bySource: o.bySource.sorted { $0.key < $1.key }.map { WireNamedTable(id: $0.key, table: put($0.value)) },
+            byCarrier: o.byCarrier.sorted { $0.key < $1.key }.map { WireNamedTable(id: $0.key, table: put($0.value)) },
+            plan: WirePlan(o.plan))
         return (try encode(wire), values)
     }
 
@@ -137,10 +140,17 @@ public enum PluginCodec {
         for t in w.byIndustry { byIndustry[t.id] = try table(t.table, "by_industry.\(t.id)") }
         var bySource: [String: DrawTable] = [:]
         for t in w.bySource { bySource[t.id] = try table(t.table, "by_source.\(t.id)") }
+        var byCarrier: [String: DrawTable] = [:]
+        for t in w.byCarrier ?? [] { byCarrier[t.id] = try table(t.table, "by_carrier.\(t.id)") }
+        let total = try table(w.investmentInPlace, "investment_in_place")
+        if let plan = w.plan {
+            return EngineOutputs(
+                years: w.years, draws: w.draws, plan: plan.path, investmentInPlace: total, byIndustry: byIndustry,
+                byCarrier: byCarrier, bySource: bySource)
+        }
         return EngineOutputs(
             years: w.years, draws: w.draws, baseYearTotal: w.baseYearTotal, targetAmount: w.targetAmount,
-            investmentInPlace: try table(w.investmentInPlace, "investment_in_place"), byIndustry: byIndustry,
-            bySource: bySource)
+            investmentInPlace: total, byIndustry: byIndustry, bySource: bySource, byCarrier: byCarrier)
     }
 
     // MARK: Result set
@@ -322,10 +332,33 @@ struct WireOutputs: Codable {
     var investmentInPlace: WireDrawTable
     var byIndustry: [WireNamedTable]
     var bySource: [WireNamedTable]
+    var byCarrier: [WireNamedTable]?
+    var plan: WirePlan?
 
     enum CodingKeys: String, CodingKey {
         case years, draws, baseYearTotal = "base_year_total", targetAmount = "target_amount"
         case investmentInPlace = "investment_in_place", byIndustry = "by_industry", bySource = "by_source"
+        case byCarrier = "by_carrier", plan
+    }
+}
+
+struct WirePlan: Codable {
+    var baseYear: Int
+    var targetYear: Int
+    var multiplier: Double
+    var baseYearTotal: Double
+
+    init(_ p: PlanPath) {
+        baseYear = p.baseYear
+        targetYear = p.targetYear
+        multiplier = p.multiplier
+        baseYearTotal = p.baseYearTotal
+    }
+
+    var path: PlanPath { PlanPath(baseYear: baseYear, targetYear: targetYear, multiplier: multiplier, baseYearTotal: baseYearTotal) }
+
+    enum CodingKeys: String, CodingKey {
+        case baseYear = "base_year", targetYear = "target_year", multiplier, baseYearTotal = "base_year_total"
     }
 }
 

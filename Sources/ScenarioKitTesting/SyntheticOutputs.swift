@@ -5,16 +5,16 @@ extension EngineOutputs {
     /// - Parameters:
     ///   - years: forecast years, e.g. `Array(2021...2025)`.
     ///   - total: investment in place per year; default the sum of `byIndustry`.
-    ///   - byIndustry, bySource: per-year values by id.
+    ///   - byIndustry, bySource, byCarrier: per-year values by id.
     ///   - baseYearTotal: default 1000; `targetAmount` default 2 × it.
     public static func synthetic(
         years: [Int], total: [Double]? = nil, byIndustry: [String: [Double]] = [:], bySource: [String: [Double]] = [:],
-        baseYearTotal: Double = 1000, targetAmount: Double? = nil
+        byCarrier: [String: [Double]] = [:], baseYearTotal: Double = 1000, targetAmount: Double? = nil
     ) -> EngineOutputs {
         func wrap(_ v: [Double]) -> [[Double]] { v.map { [$0] } }
         return synthetic(
             years: years, draws: total.map(wrap), byIndustry: byIndustry.mapValues(wrap), bySource: bySource.mapValues(wrap),
-            baseYearTotal: baseYearTotal, targetAmount: targetAmount)
+            byCarrier: byCarrier.mapValues(wrap), baseYearTotal: baseYearTotal, targetAmount: targetAmount)
     }
 
     /// Outputs with several draws: `draws[y][d]` per year index y and draw d (every series the same
@@ -22,7 +22,7 @@ extension EngineOutputs {
     /// - Parameter draws: total per year and draw; default the sum of `byIndustry`.
     public static func synthetic(
         years: [Int], draws: [[Double]]?, byIndustry: [String: [[Double]]] = [:], bySource: [String: [[Double]]] = [:],
-        baseYearTotal: Double = 1000, targetAmount: Double? = nil
+        byCarrier: [String: [[Double]]] = [:], baseYearTotal: Double = 1000, targetAmount: Double? = nil
     ) -> EngineOutputs {
         let Y = years.count
         let n = draws?.first?.count ?? byIndustry.values.first?.first?.count ?? bySource.values.first?.first?.count ?? 1
@@ -41,6 +41,6 @@ extension EngineOutputs {
         return EngineOutputs(
             years: years, draws: n, baseYearTotal: baseYearTotal, targetAmount: targetAmount ?? 2 * baseYearTotal,
             investmentInPlace: table(total ?? []), byIndustry: byIndustry.mapValues(table),
-            bySource: bySource.mapValues(table))
+            bySource: bySource.mapValues(table), byCarrier: byCarrier.mapValues(table))
     }
 }

@@ -1,29 +1,32 @@
 import ScenarioKit
 
-/// The default catalogues of the embedded Binhai dataset as modules see them (the 1+3+4 industries
-/// and 其他, the carriers, the three sources), for tests that do not read a dataset.
+/// The catalogues of the embedded Binhai dataset (`builtin:binhai-default`) as modules see them —
+/// the 1+3+4 industries and 其他, the carriers, the three sources — for tests that do not read a
+/// dataset. The same ids, names and weights as the dataset's `industries.csv` and `carriers.csv`
+/// (`investment_share`), which are the only source of these defaults; a test in the package
+/// (`ScenarioRuntimeTests.TestCataloguesMatchTheDataset`) checks they stay equal.
 public enum TestCatalogues {
     /// 1 智能科技; 3 生物医药, 新能源, 新材料; 4 装备制造, 石油化工, 汽车, 航空航天; 其他.
     public static let industries: [CatalogueEntry] = [
-        entry("intelligent_tech", "智能科技", "Intelligent technology", 0.06),
-        entry("biomedicine", "生物医药", "Biomedicine", 0.03),
-        entry("new_energy", "新能源", "New energy", 0.03),
-        entry("new_materials", "新材料", "New materials", 0.03),
-        entry("equipment", "装备制造", "Equipment manufacturing", 0.045),
-        entry("petrochemicals", "石油化工", "Petrochemicals", 0.03),
-        entry("automotive", "汽车", "Automotive", 0.02),
-        entry("aerospace", "航空航天", "Aerospace", 0.005),
-        entry("other", "其他", "Other", 0.74),
+        entry("intelligent_tech", "智能科技", "Intelligent technology", 0.043356),
+        entry("biomedicine", "生物医药", "Biomedicine", 0.010541),
+        entry("new_energy", "新能源", "New energy", 0.006743),
+        entry("new_materials", "新材料", "New materials", 0.020304),
+        entry("equipment", "装备制造", "Equipment manufacturing", 0.034735),
+        entry("petrochemicals", "石油化工", "Petrochemicals", 0.022865),
+        entry("automotive", "汽车", "Automotive", 0.016711),
+        entry("aerospace", "航空航天", "Aerospace", 0.001747),
+        entry("other", "其他", "Other industries", 0.843),
     ]
 
     public static let carriers: [CatalogueEntry] = [
-        entry("development_zones", "开发区", "Development zones", 0.70),
-        entry("streets_towns", "街镇", "Streets and towns", 0.15),
-        entry("xinchuang_valley", "中国信创谷", "China Xinchuang Valley", 0.03),
-        entry("biomanufacturing_valley", "生物制造谷", "Biomanufacturing Valley", 0.03),
-        entry("cell_valley", "特色细胞谷", "Cell Valley", 0.03),
-        entry("northern_sound_valley", "北方声谷", "Northern Sound Valley", 0.03),
-        entry("supercomputing_center", "国家超算中心", "National Supercomputing Center", 0.03),
+        entry("development_zones", "开发区", "Development zones", 0.857),
+        entry("streets_towns", "街镇", "Streets and towns", 0.043),
+        entry("xinchuang_valley", "中国信创谷", "China Xinchuang Valley", 0.02),
+        entry("biomanufacturing_valley", "生物制造谷", "Biomanufacturing Valley", 0.02),
+        entry("cell_valley", "特色细胞谷", "Cell Valley", 0.02),
+        entry("northern_sound_valley", "北方声谷", "Northern Sound Valley", 0.02),
+        entry("supercomputing_center", "国家超算中心", "National Supercomputing Center", 0.02),
     ]
 
     /// Sources with lead-rate multiplier 1.

@@ -38,3 +38,17 @@ public struct PreparedScenario: Sendable {
     public var calibration: CalibrationResult { baseline.calibration }
     public var modules: [PreparedModuleUse] { baseline.modules }
 }
+
+extension PreparedModuleUse {
+    /// The module id (`use:`).
+    public var id: String { use.id }
+    public var descriptor: ModuleDescriptor { use.descriptor }
+    /// The validated parameters.
+    public var values: ModuleParameters { use.values }
+}
+
+extension PreparedScenario {
+    /// The scenario's id and title.
+    public var id: String { spec.id }
+    public var title: LocalizedText { spec.title }
+}

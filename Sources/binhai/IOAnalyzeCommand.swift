@@ -14,7 +14,9 @@ struct IOAnalyzeCommand: ParsableCommand {
         discussion: """
             FOLDER holds Z.csv, Y.csv and optionally F.csv, x.csv, sectors.csv (the NBS layout: \
             first column `code`, first row labels). Without FOLDER the embedded NBS 2020 \
-            42-sector table of China is used (builtin:nbs-2020-42). With --out FILE.xlsx the             result is an Excel workbook: the sector table at full precision and, with --include,             each n×n matrix as a sheet.
+            42-sector table of China is used (builtin:nbs-2020-42). With --out FILE.xlsx the \
+            result is an Excel workbook: the sector table at full precision and, with --include, \
+            each n×n matrix as a sheet.
             """)
 
     @Argument(help: "IO folder, or builtin:nbs-2020-42 (default).")
@@ -67,10 +69,7 @@ struct IOAnalyzeCommand: ParsableCommand {
         if let demandChange {
             options.demandChange = try DemandScenarios.read(path: demandChange, sectors: sectors)
         }
-        let vaRows = table.factorLabels.filter { $0.hasPrefix("VA") }
-        if vaRows.count >= 2 && !table.factorLabels.contains("VA") {
-            options.factorRowSums = [FactorRowSum(label: "VA", rows: vaRows)]
-        }
+        if let va = table.valueAddedSum { options.factorRowSums = [va] }
         let source = folder.hasPrefix("builtin:") ? folder : folderURL.path
         let result = try IOAnalysis.analyze(table, options: options)
 
@@ -98,12 +97,10 @@ struct IOAnalyzeCommand: ParsableCommand {
 
     /// `builtin:NAME` → the embedded folder; otherwise the path as given.
     func resolveFolder() throws -> URL {
-        if folder.hasPrefix("builtin:") {
-            let name = String(folder.dropFirst("builtin:".count))
-            guard name == EmbeddedDatasets.nbs2020_42Name else {
-                throw ValidationError("unknown built-in table '\(name)'; available: builtin:\(EmbeddedDatasets.nbs2020_42Name)")
-            }
-            return try EmbeddedDatasets.nbs2020_42
+        do {
+            if let url = try EmbeddedDatasets.builtin(folder, kind: .ioTable) { return url }
+        } catch {
+            throw ValidationError("\(error)")
         }
         return URLPath.fileURL(folder)
     }

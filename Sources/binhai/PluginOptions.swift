@@ -1,10 +1,10 @@
 import ArgumentParser
 import BuiltinModules
-import ModulePlugins
+import PluginHost
 import ScenarioKit
 
 /// `--plugin PATH` (repeatable) and `BINHAI_PLUGIN_PATH`: external module libraries to load
-/// (DESIGN.md §5). Shared by `run`, `validate`, `forecast` and `modules list/describe`.
+/// (docs/MODULES.md). Shared by `run`, `validate`, `forecast` and `modules list/describe`.
 struct PluginOptions: ParsableArguments {
     @Option(
         name: .customLong("plugin"),

@@ -52,12 +52,22 @@ import Testing
         #expect(values.numberMap("ownership_foreign")?["foreign"] == 1)
     }
 
-    /// Default run in the default catalogue: priorities are the industries' weights with 其他 at
-    /// 0 — TestCatalogues weights 0.06, 0.03, 0.03, 0.03, 0.045, 0.03, 0.02, 0.005 sum to 0.25, so
+    /// Industries with hand-picked weights (test inputs, not the dataset's): 1+3+4 weights 0.06,
+    /// 0.03, 0.03, 0.03, 0.045, 0.03, 0.02, 0.005 and 其他 0.74.
+    static let handIndustries: [CatalogueEntry] = [
+        ("intelligent_tech", "智能科技", "Intelligent technology", 0.06), ("biomedicine", "生物医药", "Biomedicine", 0.03),
+        ("new_energy", "新能源", "New energy", 0.03), ("new_materials", "新材料", "New materials", 0.03),
+        ("equipment", "装备制造", "Equipment manufacturing", 0.045), ("petrochemicals", "石油化工", "Petrochemicals", 0.03),
+        ("automotive", "汽车", "Automotive", 0.02), ("aerospace", "航空航天", "Aerospace", 0.005), ("other", "其他", "Other", 0.74),
+    ].map { CatalogueEntry(id: $0.0, name: LocalizedText(zh: $0.1, en: $0.2), weight: $0.3) }
+
+    /// Default run on the hand catalogue: priorities are the industries' weights with 其他 at
+    /// 0 — weights 0.06, 0.03, 0.03, 0.03, 0.045, 0.03, 0.02, 0.005 sum to 0.25, so
     /// 智能科技 gets 0.06/0.25 = 24 % of F = 5 × 20 = 100 亿元; no target, so f = p·F exactly;
     /// every category attracts 22 % state / 78 % private at leverage 2083/742.4.
     @Test func defaultRun() throws {
-        let results = try ModuleHarness.run(CapitalMixModule.self, outputs: Self.outputs())
+        let results = try ModuleHarness.run(
+            CapitalMixModule.self, context: .testing(industries: Self.handIndustries), outputs: Self.outputs())
         #expect(results.tables.map(\.id) == [
             "capital-mix.ownership-by-year", "capital-mix.fund-allocation", "capital-mix.fund-by-year", "capital-mix.mix-vs-target",
         ])

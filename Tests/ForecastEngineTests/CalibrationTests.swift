@@ -6,7 +6,7 @@ import Testing
     let cal = try Calibration.calibrate(Fixtures.parameters(), to: data, trend: .none)
     let total = 1184.4 + 39.0 * 6.8976
     #expect(abs(cal.baseYearTotal / total - 1) < 1e-9)
-    let model = try PreparedModel(cal.parameters)
+    let model = try ClosedFormModel(cal.parameters)
     let bySource = Dictionary(uniqueKeysWithValues: model.sources.map { ($0.id, $0.baseYearInvestment) })
     #expect(abs(bySource["beijing"]! / (1184.4 * 0.35) - 1) < 1e-9)
     #expect(abs(bySource["other_domestic"]! / (1184.4 * 0.65) - 1) < 1e-9)
@@ -56,7 +56,7 @@ import LibC
 
 @Test func landingsDecomposeIntoInitialPipelineAndKernel() throws {
     // ℓ_{s,y} = ℓ^init_{s,y} + Σ_{u<y} a_{s,u}·h_{y−u}: the form the simulator uses under shocks.
-    let m = try PreparedModel(try Fixtures.calibrated(trend: .total))
+    let m = try ClosedFormModel(try Fixtures.calibrated(trend: .total))
     let Y = m.yearCount, L = m.landingStage
     for s in m.sources {
         for y in 0..<Y {

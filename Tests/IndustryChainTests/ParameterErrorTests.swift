@@ -37,7 +37,7 @@ import Testing
     @Test func unknownIndustryInProjectsAndChains() throws {
         let p = try #require(try error(["projects": .numberMap(["gamma": 100])]))
         #expect(p.keyPath == "projects.gamma" && p.isAboutKey)
-        #expect(p.message.contains("unknown industry 'gamma'"))
+        #expect(p.message.contains("unknown industry \"gamma\""))
         let c = try #require(try error(["chains": .textList(["alpha", "gamma"])]))
         #expect(c.keyPath == "chains[1]")
         let unmapped = try #require(try error(["chains": .textList(["其他"])]))

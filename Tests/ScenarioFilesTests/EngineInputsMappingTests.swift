@@ -1,3 +1,4 @@
+import ScenarioRuntime
 import ForecastEngine
 import Foundation
 import ScenarioKit
@@ -16,10 +17,10 @@ import Testing
             with: {mode: %MODE%}
         """
 
-    func load(_ mode: String) throws -> Scenario {
+    func load(_ mode: String) throws -> PreparedScenario {
         var catalogue = ModuleCatalogue.builtin
         try catalogue.register(Tweak.self)
-        return try ScenarioLoader.load(text: Self.text.replacingOccurrences(of: "%MODE%", with: mode), file: "t.yaml", catalogue: catalogue)
+        return try TestScenario.load(text: Self.text.replacingOccurrences(of: "%MODE%", with: mode), file: "t.yaml", catalogue: catalogue)
     }
 
     @Test func weightsEffortAndProjectsMapBack() throws {

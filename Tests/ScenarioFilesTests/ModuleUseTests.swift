@@ -1,3 +1,4 @@
+import ScenarioRuntime
 import BuiltinModules
 import ForecastEngine
 import Foundation
@@ -19,7 +20,7 @@ import Testing
 
     func error(_ modules: String, catalogue: ModuleCatalogue = .builtin) -> ScenarioFileError? {
         do {
-            _ = try ScenarioLoader.load(text: Self.head + modules, file: "m.yaml", catalogue: catalogue)
+            _ = try TestScenario.load(text: Self.head + modules, file: "m.yaml", catalogue: catalogue)
             return nil
         } catch let e as ScenarioFileError {
             return e
@@ -73,7 +74,7 @@ import Testing
               - use: project-batch
                 with: {year: 2024, amounts: {biomedicine: 10}, label: second}
             """
-        let s = try ScenarioLoader.load(text: text, file: "m.yaml", catalogue: catalogue)
+        let s = try TestScenario.load(text: text, file: "m.yaml", catalogue: catalogue)
         #expect(s.modules.map(\.id) == ["project-batch", "double-last", "project-batch"])
         #expect(s.parameters.majorProjects.map(\.name) == ["first: new_energy", "second: biomedicine"])
         // double-last ran after the first batch and before the second.
@@ -89,7 +90,7 @@ import Testing
               later: {modules.project-batch.year: 2025}
               tech: {modules.project-batch.amounts: {intelligent_tech: 100}}
             """
-        let s = try ScenarioLoader.load(text: text, file: "m.yaml")
+        let s = try TestScenario.load(text: text, file: "m.yaml")
         #expect(s.parameters.majorProjects.map(\.expectedYear) == [2023])
         #expect(s.variants[0].parameters.majorProjects.map(\.expectedYear) == [2025])
         #expect(s.variants[1].parameters.majorProjects.map(\.industry) == ["intelligent_tech"])
@@ -98,9 +99,9 @@ import Testing
 
     @Test func perDrawIndustrySplitSumsToTheTotalAndMatchesTheMeans() throws {
         let text = Self.head + "  - use: project-batch\n    with: {year: 2022, amounts: {new_energy: 80}, probability: 0.5}\n"
-        let s = try ScenarioLoader.load(text: text, file: "m.yaml")
+        let s = try TestScenario.load(text: text, file: "m.yaml")
         let (result, segments) = try ForecastEngine.runWithSegments(s.parameters)
-        let o = ScenarioModules.outputs(result, segments)
+        let o = ModulePhases.outputs(result, segments)
         for y in 0..<o.years.count {
             for d in 0..<o.draws {
                 let sum = o.byIndustry.values.reduce(0.0) { $0 + $1.value(year: y, draw: d) }

@@ -1,3 +1,4 @@
+import ScenarioRuntime
 import Datasets
 import ForecastEngine
 import Foundation
@@ -21,14 +22,14 @@ let scenariosFolder = URL(fileURLWithPath: #filePath)
         let files = try FileManager.default.contentsOfDirectory(atPath: scenariosFolder.path).filter { $0.hasSuffix(".yaml") }
         #expect(files.count >= 5)
         for f in files {
-            let s = try ScenarioLoader.load(scenariosFolder.appendingPathComponent(f), displayName: "scenarios/\(f)")
+            let s = try TestScenario.load(scenariosFolder.appendingPathComponent(f), displayName: "scenarios/\(f)")
             #expect(!s.id.isEmpty)
             try s.parameters.validate()
         }
     }
 
     @Test func baselineReproducesTheDatasetBaseYear() throws {
-        let s = try ScenarioLoader.load(text: minimal, file: "t.yaml")
+        let s = try TestScenario.load(text: minimal, file: "t.yaml")
         // history.csv: 2020 domestic 1184.4 亿元 + foreign 39.01 亿美元 × 6.8976 CNY/USD.
         let expected = 1184.4 + 39.01 * 6.8976
         #expect(abs(s.calibration.baseYearTotal - expected) / expected < 1e-9)
@@ -51,7 +52,7 @@ let scenariosFolder = URL(fileURLWithPath: #filePath)
               engine.effort_scale: [1.0, 1.5]
             """
         let set = try ParameterOverride.parse(commandLine: "engine.draws=1234")
-        let s = try ScenarioLoader.load(text: text, file: "t.yaml", overrides: [set])
+        let s = try TestScenario.load(text: text, file: "t.yaml", overrides: [set])
         #expect(s.parameters.draws == 1234)
         #expect(s.variants.map(\.name) == ["weak-fdi", "engine.effort_scale=1.0", "engine.effort_scale=1.5"])
         let weak = s.variants[0].parameters
@@ -61,7 +62,7 @@ let scenariosFolder = URL(fileURLWithPath: #filePath)
     }
 
     func error(_ text: String) -> ScenarioFileError? {
-        #expect(throws: ScenarioFileError.self) { try ScenarioLoader.load(text: text, file: "bad.yaml") }
+        #expect(throws: ScenarioFileError.self) { try TestScenario.load(text: text, file: "bad.yaml") }
     }
 
     @Test func validationErrorsNameFileLineColumnAndKey() throws {
@@ -113,7 +114,7 @@ let scenariosFolder = URL(fileURLWithPath: #filePath)
             2020,exchange_rate,7,CNY per USD,published,me
             """.write(to: dir.appendingPathComponent("history.csv"), atomically: true, encoding: .utf8)
         let err = #expect(throws: ScenarioFileError.self) {
-            try ScenarioLoader.load(text: minimal + "\ndataset: \(dir.path)\n", file: "t.yaml")
+            try TestScenario.load(text: minimal + "\ndataset: \(dir.path)\n", file: "t.yaml")
         }
         #expect(err?.location.file.hasSuffix("history.csv") == true)
         #expect(err?.location.line == 3 && err?.location.column == 3)

@@ -8,7 +8,7 @@
 // doubles for the engine's per-draw tables.
 //
 // Module authors never write this glue: `ScenarioKitPlugin.PluginExport.entry(for:)` fills the
-// table for a `ScenarioModule` type. The host's `ModulePlugins.PluginLoader` checks
+// table for a `ScenarioModule` type. The host's `PluginHost.PluginLoader` checks
 // `abi_version`, `struct_size` and `swift_version` before calling anything else.
 //
 // Versioning: any change to this struct's layout or to the JSON shapes bumps

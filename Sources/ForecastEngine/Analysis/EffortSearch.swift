@@ -41,7 +41,7 @@ extension ForecastEngine {
             var p = parameters
             p.effortScale = Double(k) * step
             evaluations += 1
-            return probabilityTargetMet(try PreparedModel(p), draws: n, workers: workers)
+            return probabilityTargetMet(try ClosedFormModel(p), draws: n, workers: workers)
         }
         let kMax = Int((maximumEffortScale / step).rounded(.up))
         let atZero = try estimate(0)

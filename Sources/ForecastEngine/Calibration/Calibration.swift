@@ -116,7 +116,7 @@ public enum Calibration {
         // Base-year investment per unit λ.
         var unit = p
         for i in unit.sources.indices { unit.sources[i].leadArrivalRate = 1 }
-        let perUnit = try PreparedModel(unit).sources.map(\.baseYearInvestment)
+        let perUnit = try ClosedFormModel(unit).sources.map(\.baseYearInvestment)
         for role in SourceRole.allCases {
             let members = p.sources.indices.filter { p.sources[$0].role == role }
             if members.isEmpty { continue }
@@ -132,7 +132,7 @@ public enum Calibration {
             let c = target / denom
             for (w, i) in zip(weights, members) { p.sources[i].leadArrivalRate = c * w }
         }
-        let model = try PreparedModel(p)
+        let model = try ClosedFormModel(p)
         return CalibrationResult(
             parameters: p, baseYearTotal: model.baseYearTotal, trendGrowth: growth,
             leadArrivalRates: Dictionary(uniqueKeysWithValues: p.sources.map { ($0.id, $0.leadArrivalRate) }),

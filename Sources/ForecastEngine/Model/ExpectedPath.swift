@@ -35,7 +35,7 @@ public struct ExpectedPath: Sendable, Equatable {
     /// Expected landings of all sizes per year, summed over sources.
     public let landings: [Double]
 
-    init(_ m: PreparedModel) {
+    init(_ m: ClosedFormModel) {
         let p = m.parameters
         let Y = m.yearCount
         years = m.years

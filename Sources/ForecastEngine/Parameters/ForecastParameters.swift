@@ -38,8 +38,8 @@ public struct ForecastParameters: Sendable, Equatable {
 
     public init(
         plan: DoublingPlan = DoublingPlan(),
-        industries: [Industry] = Industry.catalogue,
-        carriers: [Carrier] = Carrier.catalogue,
+        industries: [Industry],
+        carriers: [Carrier],
         sources: [Source] = Source.catalogue,
         exchangeRate: YearPath = YearPath([2020: 6.90], initial: 6.90),
         effort: YearPath = YearPath(initial: 1),

@@ -52,21 +52,14 @@ extension ForecastEngine {
     public static func runWithSegments(
         _ parameters: ForecastParameters, workers: Int? = nil, progress: Progress? = nil
     ) throws -> (result: ForecastResult, segments: SegmentDraws) {
-        let prepared = try PreparedModel(parameters)
+        let prepared = try ClosedFormModel(parameters)
         let out = ChunkedExecutor.run(
-            CompiledModel(prepared), draws: parameters.draws, workers: workers, progress: progress, segments: true)
+            DrawBuffers(prepared), draws: parameters.draws, workers: workers, progress: progress, segments: true)
         let result = summarise(prepared, out, workers: workers)
         return (result, segments(prepared, out))
     }
 
-    /// Every draw's split by segment (see `SegmentDraws`), without the summary.
-    public static func simulateDrawsBySegment(
-        _ parameters: ForecastParameters, workers: Int? = nil, progress: Progress? = nil
-    ) throws -> SegmentDraws {
-        try runWithSegments(parameters, workers: workers, progress: progress).segments
-    }
-
-    static func segments(_ m: PreparedModel, _ out: DrawOutputs) -> SegmentDraws {
+    static func segments(_ m: ClosedFormModel, _ out: DrawOutputs) -> SegmentDraws {
         let p = m.parameters
         let Y = out.years, N = out.draws, cells = Y * N
         let S = m.sources.count, M = m.majors.count

@@ -21,7 +21,7 @@ enum ChunkedExecutor {
     /// - Parameter segments: also keep every draw's amounts per source and major project
     ///   (`DrawOutputs.sourceDraws`/`majorDraws`); the other outputs are bit-identical either way.
     static func run(
-        _ model: CompiledModel, draws: Int, workers requested: Int?, progress: ForecastEngine.Progress? = nil,
+        _ model: DrawBuffers, draws: Int, workers requested: Int?, progress: ForecastEngine.Progress? = nil,
         segments: Bool = false
     ) -> DrawOutputs {
         let out = DrawOutputs(model: model, draws: draws, chunkSize: chunkSize, segments: segments)

@@ -26,7 +26,7 @@ final class DrawOutputs: @unchecked Sendable {
     let sourceDraws: UnsafeMutablePointer<Double>?
     let majorDraws: UnsafeMutablePointer<Double>?
 
-    init(model m: CompiledModel, draws: Int, chunkSize: Int, segments: Bool = false) {
+    init(model m: DrawBuffers, draws: Int, chunkSize: Int, segments: Bool = false) {
         self.draws = draws
         self.years = m.yearCount
         self.chunkSize = chunkSize
@@ -78,10 +78,10 @@ struct DrawScratch {
     let smallExpected: UnsafeMutablePointer<Double>
     /// Number of 五个一百 stage targets met, per year.
     let stagesMet: UnsafeMutablePointer<Int>
-    /// Inversion tables of the fixed binomial probabilities (`CompiledModel.binomialSlotCount`).
+    /// Inversion tables of the fixed binomial probabilities (`DrawBuffers.binomialSlotCount`).
     let binomials: BinomialTableCache
 
-    init(_ m: CompiledModel) {
+    init(_ m: DrawBuffers) {
         occupancy = .allocate(capacity: Swift.max(m.transientCount, 1))
         entries = .allocate(capacity: Swift.max(m.stageCount * m.yearCount, 1))
         landed = .allocate(capacity: Swift.max(m.yearCount, 1))
@@ -103,7 +103,7 @@ struct DrawScratch {
     }
 }
 
-extension CompiledModel {
+extension DrawBuffers {
     /// Slots of the fixed binomial probabilities in `BinomialTableCache`: advance [k], drop given
     /// stay [n + k], landing split [2n + s·Y + y], top class [2n + S·Y + s].
     var binomialSlotCount: Int { 2 * transientCount + sourceCount * yearCount + sourceCount }

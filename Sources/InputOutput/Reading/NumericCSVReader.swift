@@ -209,7 +209,7 @@ enum NumericCSVReader {
                         defer { scratch.deallocate() }
                         for k in lo..<hi {
                             let line = lines[k]
-                            let (label, failure) = NumberField.parseLine(
+                            let (label, failure) = CSVLineParser.parseLine(
                                 buf.base + line.start, count: ncols, into: scratch + (k - lo) * ncols)
                             lab.base[k] = label
                             if let failure { fails.base[t] = (line.number, failure); return }
@@ -222,7 +222,7 @@ enum NumericCSVReader {
                     } else {
                         for k in lo..<hi {
                             let line = lines[k]
-                            let (label, failure) = NumberField.parseLine(
+                            let (label, failure) = CSVLineParser.parseLine(
                                 buf.base + line.start, count: ncols, into: dest.base + k * ncols)
                             lab.base[k] = label
                             if let failure { fails.base[t] = (line.number, failure); return }

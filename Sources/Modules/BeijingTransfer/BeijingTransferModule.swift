@@ -1,7 +1,7 @@
 import ScenarioKit
 
 /// The beijing-transfer module (北京非首都功能疏解承接): relocations from Beijing as an absorbing
-/// Markov chain per tier (DESIGN §4).
+/// Markov chain per tier (docs/MODULES.md).
 ///
 /// Each tier's firms/institutions move one step a year along candidate → contacted (敲门) →
 /// negotiating → signed → relocated, and may withdraw from any state (`StageProbabilities`,

@@ -43,26 +43,23 @@ public struct ProjectBatchModule: ScenarioModule {
                 module: id, keyPath: "year",
                 message: "expected a forecast year from \(context.baseYear + 1) to \(context.targetYear), got \(year)")
         }
-        func check(_ value: String, _ key: String, _ entries: [CatalogueEntry], _ what: String, isKey: Bool = false) throws {
-            let ids = entries.map(\.id)
-            guard ids.contains(value) else {
-                let hint = Suggestion.closest(to: value, among: ids).map { " (did you mean \"\($0)\"?)" } ?? ""
-                throw ModuleError(
-                    module: id, keyPath: key, message: "unknown \(what) \"\(value)\"\(hint); the scenario's \(what)s: \(ids.joined(separator: ", "))",
-                    isAboutKey: isKey)
+        /// The id `value` names (`CatalogueLookup`'s rules), or an error at `key`.
+        func check(_ value: String, _ key: String, _ entries: [CatalogueEntry], _ what: String, isKey: Bool = false) throws -> String {
+            let lookup = CatalogueLookup(what: what, entries: entries)
+            guard let found = lookup.id(of: value) else {
+                throw ModuleError(module: id, keyPath: key, message: lookup.unknownMessage(value), isAboutKey: isKey)
             }
+            return found
         }
-        let source = parameters.text("source") ?? "other_domestic"
-        let carrier = parameters.text("carrier") ?? "development_zones"
-        try check(source, "source", context.sources, "source")
-        try check(carrier, "carrier", context.carriers, "carrier")
+        let source = try check(parameters.text("source") ?? "other_domestic", "source", context.sources, "source")
+        let carrier = try check(parameters.text("carrier") ?? "development_zones", "carrier", context.carriers, "carrier")
         let amounts = parameters.numberMap("amounts") ?? [:]
         if amounts.isEmpty { throw ModuleError(module: id, keyPath: "amounts", message: "list at least one industry") }
         let label = parameters.text("label") ?? id
         projects = try amounts.sorted { $0.key < $1.key }.map { industry, amount in
-            try check(industry, "amounts.\(industry)", context.industries, "industry", isKey: true)
+            let industryID = try check(industry, "amounts.\(industry)", context.industries, "industry", isKey: true)
             return MajorProjectInput(
-                name: "\(label): \(industry)", industry: industry, carrier: carrier, source: source, amount: amount,
+                name: "\(label): \(industry)", industry: industryID, carrier: carrier, source: source, amount: amount,
                 probability: parameters.number("probability") ?? 1, year: year)
         }
     }

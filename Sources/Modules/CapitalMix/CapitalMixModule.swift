@@ -1,6 +1,6 @@
 import ScenarioKit
 
-/// The capital-mix module (国资、外资、民资相互融通; DESIGN §4): the ownership of the forecast
+/// The capital-mix module (国资、外资、民资相互融通; docs/MODULES.md): the ownership of the forecast
 /// investment and the allocation of a guidance fund over categories.
 ///
 /// **init** reads the parameters (`CapitalMixSettings`) and solves the allocation once

@@ -18,8 +18,6 @@ enum CapitalMixSchema {
     /// 海河产业基金 2025 report: 2083 亿元 of investment in 343 landed projects for 742.4 亿元
     /// committed in 81 parent funds (haihefund.cn / enorth.com.cn, conf. H/M).
     static let realisedLeverage = 2083.0 / 742.4
-    /// 海河产业基金 2017 plan: 200 亿元 of public money to lever 5000 亿元.
-    static let announcedLeverage = 5000.0 / 200.0
     /// Assumed guidance-fund money per forecast year (亿元).
     static let fundPerYear = 20.0
 

@@ -20,7 +20,8 @@ import ScenarioKit
 /// 6. `industry-chain.targets` — the ranked sectors to target, with every score component;
 /// 7. `industry-chain.projects` — single projects side by side (`projects`), when given.
 ///
-/// Everything rests on one LU factorisation of `I − A`, made when the module is built.
+/// Everything rests on one LU factorisation of `I − A`, made when the module is built (once per
+/// table and technology settings in a host that shares resources, `ModuleContext.shared`).
 public struct IndustryChainModule: ScenarioModule {
     public static var descriptor: ModuleDescriptor { IndustryChainSchema.descriptor }
 
@@ -53,9 +54,13 @@ public struct IndustryChainModule: ScenarioModule {
         guard let datasetFolder = context.datasetFolder else {
             throw ModuleError(module: module, message: "the scenario has no dataset folder, so there is no concordance.csv mapping industries onto IO sectors")
         }
+        // The table and its factored technology are shared across builds in one host (a sweep
+        // over this module's parameters reads and factors the table once): keyed by the folder
+        // and by every setting the technology depends on.
+        let folderKey = ioFolder.standardizedFileURL.path
         let table: IOTable
-        do throws(IOReadError) {
-            table = try IOFolderReader.read(ioFolder)
+        do {
+            table = try context.shared.value(for: "io-table|\(folderKey)") { try IOFolderReader.read(ioFolder) }
         } catch {
             throw ModuleError(module: module, message: "\(error)")
         }
@@ -77,14 +82,28 @@ public struct IndustryChainModule: ScenarioModule {
         var projects: [ProjectComparison.Project] = []
         for p in settings.projects {
             guard let entry = catalogue.entry(named: p.industry) else {
-                throw ModuleError(module: module, keyPath: "projects.\(p.industry)", message: "unknown industry '\(p.industry)'; industries: \(catalogue.listing)", isAboutKey: true)
+                throw ModuleError(module: module, keyPath: "projects.\(p.industry)", message: catalogue.lookup.unknownMessage(p.industry), isAboutKey: true)
             }
             projects.append(ProjectComparison.Project(industry: entry.id, name: entry.name, amount: p.amount))
         }
         // Side by side in the catalogue's order (智能科技 before 新能源), not the map's.
         let order = Dictionary(context.industries.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { a, _ in a })
         projects.sort { (order[$0.industry] ?? .max, $0.amount) < (order[$1.industry] ?? .max, $1.amount) }
-        let technology = try IOTechnology(table: table, settings: settings, module: module)
+        let technologyKey = [
+            "industry-chain.technology", folderKey, "households=\(String(describing: settings.households))",
+            "employment=\(String(describing: settings.employment))", "units=\(settings.ioUnitsPerYi)",
+            "employment-unit=\(String(describing: settings.employmentUnit))",
+        ].joined(separator: "|")
+        let technology: IOTechnology
+        do {
+            technology = try context.shared.value(for: technologyKey) {
+                try IOTechnology(table: table, settings: settings, module: module)
+            }
+        } catch let e as ModuleError {
+            throw e
+        } catch {
+            throw ModuleError(module: module, message: "\(error)")
+        }
         let chainAnalysis = try ChainAnalysis(chains: chains, technology: technology)
         self.settings = settings
         self.technology = technology

@@ -67,14 +67,6 @@ public struct StageProbabilities: Sendable, Equatable {
         self.withdraw = withdraw
     }
 
-    /// The states whose outgoing probabilities exceed 1 (or are outside [0, 1]).
-    public var invalidStates: [RelocationState] {
-        RelocationState.allCases.filter { s in
-            let a = advance[s.rawValue], w = withdraw[s.rawValue]
-            return !(a >= 0 && a <= 1 && w >= 0 && w <= 1 && a + w <= 1 + 1e-12)
-        }
-    }
-
     /// Work-team effect on the contact probability: with k = teams / referenceTeams,
     ///
     ///     p′ = 1 − (1 − p)^k

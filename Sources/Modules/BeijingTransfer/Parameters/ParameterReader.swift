@@ -112,14 +112,12 @@ struct ParameterReader {
     }
 
     /// The catalogue id for `text` (an id, or a Chinese or English name).
+    /// The id of the entry `text` names (`CatalogueLookup`'s rules), or an error at `keyPath`.
     func resolve(_ text: String, at keyPath: String, in entries: [CatalogueEntry], what: String) throws(ModuleError) -> String {
-        if let e = entries.first(where: { $0.id == text }) { return e.id }
-        if let e = entries.first(where: { $0.name.zh == text || $0.name.en.lowercased() == text.lowercased() }) { return e.id }
-        let ids = entries.map(\.id)
-        throw fail(keyPath, "unknown \(what) \"\(text)\"\(hint(text, ids)); the scenario's \(what) ids: \(ids.joined(separator: ", "))")
+        let lookup = CatalogueLookup(what: what, entries: entries)
+        guard let id = lookup.id(of: text) else { throw fail(keyPath, lookup.unknownMessage(text)) }
+        return id
     }
 
-    func hint(_ word: String, _ candidates: [String]) -> String {
-        Suggestion.closest(to: word, among: candidates).map { " (did you mean \"\($0)\"?)" } ?? ""
-    }
+    func hint(_ word: String, _ candidates: [String]) -> String { Suggestion.hint(word, candidates) }
 }

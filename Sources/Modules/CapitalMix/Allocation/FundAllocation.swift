@@ -33,7 +33,7 @@ public struct AllocationCategory: Sendable, Equatable {
     }
 }
 
-/// The allocation of the guidance fund over categories (DESIGN §4, capital-mix):
+/// The allocation of the guidance fund over categories (docs/MODULES.md, capital-mix):
 ///
 ///     minimise   Σ_c w_c·(f_c − p_c·F)²
 ///     subject to Σ_c f_c = F

@@ -1,4 +1,5 @@
 import Foundation
+import InputOutput
 import ScenarioKit
 
 /// A user's fund categories from a CSV file (the "21 大类" are not published, so a planner who
@@ -26,20 +27,19 @@ enum CategoryFile {
         func fail(_ message: String) -> ModuleError {
             ModuleError(module: CapitalMixSchema.id, keyPath: "categories", message: "\(file): \(message)")
         }
-        let text: String
-        do {
-            text = try String(contentsOf: url, encoding: .utf8)
-        } catch {
+        guard let data = FileManager.default.contents(atPath: url.path) else {
             throw fail("cannot read the categories file at \(url.path)")
         }
-        var lines: [(number: Int, cells: [String])] = []
-        for (k, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            var line = String(raw)
-            if line.hasSuffix("\r") { line.removeLast() }
-            if k == 0, line.hasPrefix("\u{FEFF}") { line.removeFirst() }
-            if line.trimmingCharacters(in: .whitespaces).isEmpty || line.hasPrefix("#") { continue }
-            lines.append((k + 1, splitCSV(line)))
+        // The project's CSV reader (RFC 4180 quoting, CRLF or LF, BOM); comment lines are skipped.
+        let records: [CSVText.Record]
+        do {
+            records = try CSVText.parse([UInt8](data))
+        } catch {
+            throw fail("not valid CSV: \(error)")
         }
+        let lines: [(number: Int, cells: [String])] = records
+            .filter { r in !(r.fields.first?.hasPrefix("#") ?? false) && !r.fields.allSatisfy { $0.trimmingCharacters(in: .whitespaces).isEmpty } }
+            .map { ($0.line, $0.fields) }
         guard let header = lines.first else { throw fail("the file is empty (expected a header line: \(columns.joined(separator: ",")))") }
         let names = header.cells.map { $0.trimmingCharacters(in: .whitespaces) }
         for name in names where !columns.contains(name) {
@@ -100,35 +100,5 @@ enum CategoryFile {
         }
         guard !out.isEmpty else { throw fail("no categories (only a header line)") }
         return out
-    }
-
-    /// Cells of one CSV line (RFC 4180 quoting: `"a,b"`, `""` for a quote).
-    static func splitCSV(_ line: String) -> [String] {
-        var cells: [String] = [], current = "", quoted = false
-        var chars = line.makeIterator()
-        var pending: Character? = nil
-        while let c = pending ?? chars.next() {
-            pending = nil
-            if quoted {
-                if c == "\"" {
-                    if let next = chars.next() {
-                        if next == "\"" { current.append("\"") } else { quoted = false; pending = next }
-                    } else {
-                        quoted = false
-                    }
-                } else {
-                    current.append(c)
-                }
-            } else if c == "\"" {
-                quoted = true
-            } else if c == "," {
-                cells.append(current)
-                current = ""
-            } else {
-                current.append(c)
-            }
-        }
-        cells.append(current)
-        return cells
     }
 }

@@ -56,7 +56,7 @@ struct IndustryChainSet: Sendable {
             for (i, text) in selection.enumerated() {
                 let id = catalogue.entry(named: text)?.id ?? (concordance.members[text] != nil ? text : nil)
                 guard let id else {
-                    throw ModuleError(module: module, keyPath: "chains[\(i)]", message: "unknown industry '\(text)'; industries: \(catalogue.listing)")
+                    throw ModuleError(module: module, keyPath: "chains[\(i)]", message: catalogue.lookup.unknownMessage(text))
                 }
                 guard concordance.members[id] != nil else {
                     throw ModuleError(module: module, keyPath: "chains[\(i)]", message: "industry '\(text)' has no sectors in concordance.csv, so it has no chain to analyse")

@@ -61,7 +61,7 @@ struct IOTechnology: Sendable {
             }
             employment = r
         }
-        let vaRows = ImpactIndicator.valueAddedRows(labels)
+        let vaRows = table.valueAddedLabels
         let importRow = ImpactIndicator.importRow(labels)
         let n = table.sectorCount
         let x = table.grossOutput

@@ -36,11 +36,6 @@ struct ImpactIndicator: Sendable, Equatable {
 }
 
 extension ImpactIndicator {
-    /// The F rows that count as value added: labels starting with `VA` (VA001…VA004).
-    static func valueAddedRows(_ labels: [String]) -> [String] {
-        labels.filter { $0.uppercased().hasPrefix("VA") }
-    }
-
     /// The F row of imported intermediates, if any.
     static func importRow(_ labels: [String]) -> String? {
         labels.first { ["IMPORTED_INTERMEDIATE", "IMPORTS", "IMPORT"].contains($0.uppercased()) }

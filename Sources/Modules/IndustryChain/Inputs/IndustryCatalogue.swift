@@ -1,17 +1,14 @@
 import ScenarioKit
 
 /// The scenario's industries as the module resolves names: by id (`new_energy`), Chinese name
-/// (`新能源`) or English name (case-insensitive, `New energy`).
+/// (`新能源`) or English name (case-insensitive, `New energy`) — `CatalogueLookup`'s rules.
 struct IndustryCatalogue: Sendable {
     var entries: [CatalogueEntry]
 
+    var lookup: CatalogueLookup { CatalogueLookup(what: "industry", entries: entries) }
+
     /// The entry named `text`, or nil.
-    func entry(named text: String) -> CatalogueEntry? {
-        let t = text.trimmingCharacters(in: .whitespaces)
-        return entries.first { $0.id == t }
-            ?? entries.first { $0.name.zh == t }
-            ?? entries.first { $0.name.en.lowercased() == t.lowercased() }
-    }
+    func entry(named text: String) -> CatalogueEntry? { lookup.entry(text, in: entries) }
 
     /// Display name of an industry id (its own id if the catalogue lacks it).
     func name(of id: String) -> LocalizedText {

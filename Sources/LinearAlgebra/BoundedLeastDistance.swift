@@ -1,4 +1,3 @@
-import LinearAlgebra
 
 /// Weighted least distance to a target point under linear equalities and lower bounds:
 ///

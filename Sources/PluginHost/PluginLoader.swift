@@ -86,7 +86,7 @@ struct PluginAPI: @unchecked Sendable {
     }
 }
 
-/// Loads external scenario modules (DESIGN.md §5): `dlopen` with `RTLD_NOW | RTLD_LOCAL`, the
+/// Loads external scenario modules (docs/MODULES.md): `dlopen` with `RTLD_NOW | RTLD_LOCAL`, the
 /// entry symbol `binhai_module_entry_v1`, then checks of the ABI version, the table size, the
 /// Swift toolchain and the descriptor (JSON that decodes and passes `schemaProblems()`). Libraries
 /// are never closed (module code and strings may still be referenced). Every failure is a

@@ -1,35 +1,7 @@
 import LibC
 
-/// The C numeric locale, so that `strtod` reads `.` as the decimal point whatever locale the
-/// process runs in. `nil` if it cannot be created (then the process locale is used, which is
-/// "C" unless someone called `setlocale`; a wrong locale makes cells fail, never misread).
-nonisolated(unsafe) let cNumericLocale: locale_t? = newlocale(Int32(1 << LC_NUMERIC), "C", nil)
-
-/// Runs `body` with the C numeric locale on the calling thread.
-@inline(__always)
-func withCNumericLocale<R>(_ body: () throws -> R) rethrows -> R {
-    guard let loc = cNumericLocale else { return try body() }
-    let old = uselocale(loc)
-    defer { uselocale(old) }
-    return try body()
-}
-
-/// Why one row of a numeric CSV could not be read (positions are 1-based CSV fields).
-struct RowFailure: Sendable {
-    enum Kind: Sendable {
-        case ragged(foundFields: Int)
-        case empty
-        case nonNumeric
-        case nonFinite
-        case badLabel
-    }
-    var kind: Kind
-    var field: Int
-    var cell: String
-}
-
 /// Fast parsing of one data line: a label field, then `count` numbers.
-enum NumberField {
+enum CSVLineParser {
     static let comma = UInt8(ascii: ","), cr = UInt8(ascii: "\r"), lf = UInt8(ascii: "\n"),
         quote = UInt8(ascii: "\""), space = UInt8(ascii: " "), tab = UInt8(ascii: "\t")
 

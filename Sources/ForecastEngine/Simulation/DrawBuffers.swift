@@ -1,6 +1,6 @@
 /// The prepared model flattened into raw buffers for the per-draw loop: no arrays, no reference
 /// counting, no protocol dispatch inside a draw. Immutable after `init`; freed in `deinit`.
-final class CompiledModel: @unchecked Sendable {
+final class DrawBuffers: @unchecked Sendable {
     let sourceCount: Int
     let yearCount: Int
     /// Non-terminal stages K − 1.
@@ -87,7 +87,7 @@ final class CompiledModel: @unchecked Sendable {
         return h
     }
 
-    init(_ m: PreparedModel) {
+    init(_ m: ClosedFormModel) {
         let S = m.sources.count, Y = m.yearCount, K = m.stageCount, n = K - 1
         sourceCount = S
         yearCount = Y

@@ -3,7 +3,7 @@ import LinearAlgebra
 /// Per-source quantities of the closed-form model, shared by the expected path and the Monte Carlo.
 /// Year index y = 0 … Y−1 stands for year t = B + 1 + y. Amounts in the source's currency unless
 /// named otherwise.
-struct PreparedSource: Sendable {
+struct ClosedFormSource: Sendable {
     let id: String
     let isForeign: Bool
     let sizes: SizeClasses
@@ -33,7 +33,7 @@ struct PreparedSource: Sendable {
 }
 
 /// A major project with indices resolved.
-struct PreparedMajor: Sendable {
+struct ClosedFormMajor: Sendable {
     let source: Int
     let industry: Int
     let carrier: Int
@@ -44,7 +44,7 @@ struct PreparedMajor: Sendable {
 }
 
 /// The closed-form model: everything the expected path and the simulator need, computed once.
-struct PreparedModel: Sendable {
+struct ClosedFormModel: Sendable {
     let parameters: ForecastParameters
     let years: [Int]
     let stageCount: Int
@@ -53,8 +53,8 @@ struct PreparedModel: Sendable {
     /// Drop-out probability among projects that did not advance: d/(1 − a) (0 when a = 1).
     let dropGivenStay: [Double]
     let schedule: [Double]
-    let sources: [PreparedSource]
-    let majors: [PreparedMajor]
+    let sources: [ClosedFormSource]
+    let majors: [ClosedFormMajor]
     let carrierShares: [Double]
     /// h_j, j = 0 … Y: probability that a lead arriving in year u enters the landing stage in
     /// year u + j (h_0 = 0): advance_{L−1}·(P^(j−1)·e₀)_{L−1}.
@@ -111,7 +111,7 @@ struct PreparedModel: Sendable {
         }
         landingKernel = kernel
 
-        var prepared: [PreparedSource] = []
+        var prepared: [ClosedFormSource] = []
         var baseTotal = 0.0
         for s in p.sources {
             let path = "sources.\(s.id)"
@@ -201,7 +201,7 @@ struct PreparedModel: Sendable {
             let wsum = industryWeights.reduce(0, +)
             industryWeights = industryWeights.map { $0 / wsum }
             prepared.append(
-                PreparedSource(
+                ClosedFormSource(
                     id: s.id, isForeign: isForeign, sizes: sizes, leadArrivalRate: lambda,
                     initialOccupancy: unitState.map { $0 * lambda }, arrivals: arrivals, entries: entries,
                     initialLandings: initialLandings,
@@ -212,7 +212,7 @@ struct PreparedModel: Sendable {
         sources = prepared
         baseYearTotal = baseTotal
         majors = p.majorProjects.map { m in
-            PreparedMajor(
+            ClosedFormMajor(
                 source: p.sourceIndex(m.source) ?? 0,
                 industry: p.industries.firstIndex { $0.id == m.industry } ?? 0,
                 carrier: p.carriers.firstIndex { $0.id == m.carrier } ?? 0,
@@ -221,7 +221,7 @@ struct PreparedModel: Sendable {
     }
 
     /// Expected investment in place (亿元) in year index y of one major project: p·amount·w_j·rate.
-    func expectedMajor(_ m: PreparedMajor, _ y: Int) -> Double {
+    func expectedMajor(_ m: ClosedFormMajor, _ y: Int) -> Double {
         let j = y - m.yearIndex
         guard j >= 0, j < schedule.count else { return 0 }
         return m.probability * m.amount * schedule[j] * sources[m.source].rate[y]

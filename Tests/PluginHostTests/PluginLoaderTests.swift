@@ -1,7 +1,8 @@
+import ScenarioRuntime
 import BuiltinModules
 import CBinhaiModuleABI
 import Foundation
-import ModulePlugins
+import PluginHost
 import ScenarioFiles
 import ScenarioKit
 import ScenarioKitPlugin
@@ -167,14 +168,14 @@ struct BadDescriptor: ScenarioModule {
               - use: doubler
                 with: {factor: 1.5, label: 攻坚}
             """
-        let s = try ScenarioLoader.load(text: text, file: "t.yaml", catalogue: catalogue)
+        let s = try TestScenario.load(text: text, file: "t.yaml", catalogue: catalogue)
         #expect(s.parameters.majorProjects.map(\.name) == ["攻坚"])
-        let run = try ScenarioModules.run(s.parameters, uses: s.modules)
+        let run = try ModulePhases.run(s.parameters, uses: s.modules)
         let table = try #require(run.reports.first?.tables.first)
         guard case let .quantiles(q)? = table.rows.first?.cells.first else { Issue.record("no quantiles"); return }
         #expect(abs(q.mean - 1.5 * run.result.yearly[0].investmentInPlace.mean) < 1e-9 * q.mean)
         do {
-            _ = try ScenarioLoader.load(
+            _ = try TestScenario.load(
                 text: text.replacingOccurrences(of: "label: 攻坚", with: "shares: {nope: 1}"), file: "t.yaml", catalogue: catalogue)
             Issue.record("expected an error")
         } catch let e as ScenarioFileError {
