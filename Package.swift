@@ -174,7 +174,7 @@ let package = Package(
                 "ScenarioRuntime", "ScenarioFiles", "ForecastEngine", "Datasets", "ScenarioKit", "ScenarioKitTesting",
                 "BuiltinModules", "IndustryChain",
             ]),
-        .testTarget(name: "BinhaiCLITests", dependencies: ["binhai", "ProcessTestSupport"]),
+        .testTarget(name: "BinhaiCLITests", dependencies: ["binhai", "ProcessTestSupport"], exclude: ["HelpSnapshots"]),
         .testTarget(
             name: "PluginHostTests",
             dependencies: [

@@ -1,5 +1,5 @@
 /// What one module added to the results of one run: its descriptor and its tables, in order.
-public struct ModuleReport: Sendable {
+public struct ModuleReport: Sendable, Equatable {
     public var descriptor: ModuleDescriptor
     public var tables: [ResultTable]
     /// The variant the run belongs to; nil for the baseline.

@@ -138,3 +138,12 @@ import Testing
         #expect(all.compactMap { $0["id"] as? String } == ["industry-chain", "beijing-transfer", "capital-mix", "target-tracker", "project-batch"])
     }
 }
+
+/// `modules describe --lang zh` gives the bounds in Chinese.
+@Test func describeGivesBoundsInChinese() throws {
+    let zh = try CLI.run(["modules", "describe", "target-tracker", "--lang", "zh"])
+    #expect(zh.status == 0)
+    #expect(zh.stdout.contains("0.01 至 0.99") && !zh.stdout.contains("from 0.01 to 0.99"), "\(zh.stdout)")
+    let en = try CLI.run(["modules", "describe", "target-tracker", "--lang", "en"])
+    #expect(en.stdout.contains("from 0.01 to 0.99"))
+}

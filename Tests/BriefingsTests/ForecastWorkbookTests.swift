@@ -26,3 +26,21 @@ import ZIPFoundation
     let shown = String(format: "%.1f", last.investmentInPlace.p50)
     #expect(xml.contains("<v>\(Double(shown)!)</v>"), "P50 \(shown) missing")
 }
+
+/// Sheet names cut to Excel's 31 characters stay unique and keep the variant they show.
+@Test func longVariantSheetNamesKeepTheVariant() throws {
+    let a = ForecastBriefing.sheetName(number: 12, title: "Variant weak-fdi against the baseline", variant: "weak-fdi")
+    let b = ForecastBriefing.sheetName(
+        number: 13, title: "Variant weak-fdi-and-strong-dollar against the baseline", variant: "weak-fdi-and-strong-dollar")
+    #expect(a.count <= 31 && b.count <= 31)
+    #expect(a.hasPrefix("12 ") && a.hasSuffix(" · weak-fdi"))
+    #expect(b.hasPrefix("13 ") && b.contains("weak-fdi-and-stron"))
+    #expect(a != b)
+    #expect(ForecastBriefing.sheetName(number: 1, title: "Short", variant: "v") == "1 Short")
+    // In a briefing with variants every sheet name is unique (checked by XLSXWorkbook) and the
+    // variant tables' sheets name their variant.
+    let briefing = try ForecastFixture.briefing(.en, variants: true)
+    let owners = briefing.tableVariants()
+    #expect(owners.count == briefing.tables().count)
+    #expect(owners.contains { $0 != nil })
+}

@@ -38,7 +38,7 @@ public struct ModuleCatalogueBriefing: Sendable {
                 .init(language.pick("范围/可选值", "bounds / allowed")), .init(language.pick("说明", "help")),
             ])
         for p in d.parameters {
-            var range = p.boundsText
+            var range = pick(p.boundsDescription)
             if let allowed = p.allowedValues {
                 range += (range.isEmpty ? "" : "; ") + (p.type == .numberMap ? language.pick("键：", "keys: ") : "")
                     + allowed.joined(separator: ", ")

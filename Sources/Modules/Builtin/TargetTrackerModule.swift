@@ -45,12 +45,10 @@ public struct TargetTrackerModule: ScenarioModule {
         }
         self.milestones = milestones
         probability = parameters.number("probability") ?? 0.8
-        industries = try (parameters.textList("industries") ?? []).enumerated().map { i, id in
-            guard let entry = context.industries.first(where: { $0.id == id }) else {
-                let ids = context.industries.map(\.id)
-                throw ModuleError(
-                    module: Self.descriptor.id, keyPath: "industries[\(i)]",
-                    message: "unknown industry \"\(id)\"\(Suggestion.closest(to: id, among: ids).map { " (did you mean \"\($0)\"?)" } ?? ""); the scenario's industries: \(ids.joined(separator: ", "))")
+        let lookup = context.industryLookup
+        industries = try (parameters.textList("industries") ?? []).enumerated().map { i, text in
+            guard let entry = lookup.entry(text, in: context.industries) else {
+                throw ModuleError(module: Self.descriptor.id, keyPath: "industries[\(i)]", message: lookup.unknownMessage(text))
             }
             return entry
         }

@@ -102,6 +102,15 @@ extension ParameterSpec {
     }
 
     /// `from 0 to 100`, `≥ 0`, `≤ 1`, or empty when unbounded.
+    /// The bounds in both languages: "from 0 to 1" / "0 至 1", "≥ 0", "≤ 1".
+    public var boundsDescription: LocalizedText {
+        switch (minimum, maximum) {
+        case let (lo?, hi?): return LocalizedText(zh: "\(Self.format(lo)) 至 \(Self.format(hi))", en: "from \(Self.format(lo)) to \(Self.format(hi))")
+        default: return LocalizedText(boundsText)
+        }
+    }
+
+    /// The bounds in English: "from 0 to 1", "≥ 0", "≤ 1" (empty without bounds).
     public var boundsText: String {
         switch (minimum, maximum) {
         case let (lo?, hi?): return "from \(Self.format(lo)) to \(Self.format(hi))"
