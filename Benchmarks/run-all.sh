@@ -11,4 +11,6 @@ bash "$HERE/io/run.sh" ${IO_SIZES:-} || status=$?
 echo "### forecast: Monte Carlo engine vs numpy (draws = ${FORECAST_SIZES:-10000 100000 300000})"
 # shellcheck disable=SC2086
 bash "$HERE/forecast/run.sh" ${FORECAST_SIZES:-} || status=$?
+echo "### runtime: a 40-point sweep against a single run (n = ${RUNTIME_SIZE:-1500} sectors)"
+bash "$HERE/runtime/run.sh" ${RUNTIME_SIZE:-1500} || status=$?
 exit "$status"

@@ -23,7 +23,7 @@ enum EngineBlock {
     static func apply(_ block: YAMLValue, to p: inout ForecastParameters) throws {
         let m = try block.mapping(allowedKeys: keys)
         if let v = m.optional("draws") { p.draws = try v.int(in: 1...10_000_000) }
-        if let v = m.optional("seed") { p.seed = UInt64(try v.int(in: 0...Int.max)) }
+        if let v = m.optional("seed") { p.seed = try v.seed() }
         if let v = m.optional("effort") {
             for (year, e) in try v.yearMap(in: 0...100) { p.effort.values[year] = e }
         }
@@ -212,6 +212,9 @@ enum EngineBlock {
             let amount = try av.number(current: 0, in: 0...1e6)
             let probability = try m.required("probability").probability()
             let yv = try m.required("year")
+            guard p.plan.targetYear > p.plan.baseYear else {
+                throw yv.error("the plan has no forecast years (base year \(p.plan.baseYear), target year \(p.plan.targetYear))")
+            }
             let year = try yv.int(in: (p.plan.baseYear + 1)...p.plan.targetYear)
             return MajorProject(
                 name: name, industry: industry, carrier: carrier, source: source, amount: amount,

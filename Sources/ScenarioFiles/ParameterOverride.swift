@@ -27,8 +27,10 @@ public struct ParameterOverride {
 
     /// Parses `path=value` from the command line (`--set engine.draws=5000`); the value is read
     /// as YAML (`2.5`, `x0.7`, `[0.3, 0.4, 0.3]`, `{2021: 1.1}`).
-    public static func parse(commandLine text: String) throws -> ParameterOverride {
-        let origin = SourceLocation(file: "--set \(text)", line: 1, column: 1)
+    /// `argument` names the option in errors (default `--set PATH=VALUE`; `--seed 7` for the
+    /// override `--seed` stands for).
+    public static func parse(commandLine text: String, argument: String? = nil) throws -> ParameterOverride {
+        let origin = SourceLocation(file: argument ?? "--set \(text)", line: 1, column: 1)
         guard let eq = text.firstIndex(of: "="), eq != text.startIndex else {
             throw ScenarioFileError(location: origin, keyPath: "", message: "expected PATH=VALUE, e.g. engine.draws=5000")
         }
@@ -91,7 +93,8 @@ public struct ParameterOverride {
             if let i = pairs.firstIndex(where: { $0.key.scalar?.string == key }) {
                 pairs[i] = (pairs[i].key, try set(tail, in: pairs[i].value, walked: walked + [key]))
             } else {
-                // A new key: build the rest of the path as nested mappings.
+                // A new key: build the rest of the path as nested mappings (an error about it is
+                // moved to the override by `ScenarioLoader.relocate`).
                 pairs.append((Node(key), try set(tail, in: Node.mapping(Node.Mapping([])), walked: walked + [key])))
             }
             map = Node.Mapping(pairs.map { ($0.key, $0.value) }, map.tag, map.style, map.mark)
@@ -128,13 +131,25 @@ public struct ParameterOverride {
         }
     }
 
-    /// The new value for an existing node: `xK` multiplies a number in place.
+    /// The new value for an existing node: `xK` multiplies a number in place; a whole number stays
+    /// a whole number (`engine.draws=x2` of 20000 is 40000).
     private func replacement(for old: Node) throws -> Node {
         guard let k = Self.factor(of: value) else { return value }
         if case let .mapping(m) = old, m.isEmpty { return value }  // absent: keep the factor for the default
-        guard case let .scalar(s) = old, let current = Double(s.string) else {
+        let text = old.scalar?.string.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "_", with: "") ?? ""
+        guard case .scalar = old, let current = Double(text) else {
             throw error("\"x\(k)\" multiplies a number, but the current value is not a number", at: [])
         }
-        return .scalar(Node.Scalar(String(current * k), .implicit, .plain, value.mark))
+        let product = current * k
+        guard product.isFinite else {
+            throw error("\"x\(k)\" times \(text) is not a finite number", at: [])
+        }
+        if Int(text) != nil {
+            guard product == product.rounded(), abs(product) < 9e15 else {
+                throw error("\"x\(k)\" times the whole number \(text) gives \(product); use a factor that gives a whole number", at: [])
+            }
+            return .scalar(Node.Scalar(String(Int(product)), .implicit, .plain, value.mark))
+        }
+        return .scalar(Node.Scalar(String(product), .implicit, .plain, value.mark))
     }
 }

@@ -55,13 +55,35 @@ public enum ScenarioLoader {
         do {
             return try loadOverridden(
                 root: root, baseFolder: baseFolder, overrides: overrides, catalogue: catalogue, datasets: datasets)
-        } catch var error as ScenarioFileError {
+        } catch let error as ScenarioFileError {
             // A value that came from `--set` has no place in the file: point at the override.
-            if let o = overrides.last(where: { error.keyPath == $0.normalizedPath || error.keyPath.hasPrefix($0.normalizedPath + ".") || error.keyPath.hasPrefix($0.normalizedPath + "[") }) {
-                error.location = o.origin
-            }
-            throw error
+            throw relocate(error, overrides: overrides, always: true)
         }
+    }
+
+    /// `error` moved to the override it is about (the longest path that covers its key path):
+    /// always for `--set` (whose values have no place in the file), and for variants and sweeps
+    /// when the error has no position of its own (a key the override created; `1:1`).
+    static func relocate(_ error: ScenarioFileError, overrides: [ParameterOverride], always: Bool) -> ScenarioFileError {
+        let covering = overrides.filter { o in
+            let p = o.normalizedPath
+            return error.keyPath == p || error.keyPath.hasPrefix(p + ".") || error.keyPath.hasPrefix(p + "[")
+                || p.hasPrefix(error.keyPath + ".") && !error.keyPath.isEmpty
+        }
+        guard let o = covering.max(by: { $0.normalizedPath.count < $1.normalizedPath.count }) else {
+            guard !always, error.location.line == 1, error.location.column == 1, let only = overrides.first, overrides.count == 1 else {
+                return error
+            }
+            var e = error
+            e.location = only.origin
+            return e
+        }
+        if always || (error.location.line == 1 && error.location.column == 1) {
+            var e = error
+            e.location = o.origin
+            return e
+        }
+        return error
     }
 
     static func loadOverridden(
@@ -82,15 +104,21 @@ public enum ScenarioLoader {
             for entry in try vs.mapping().entries {
                 var vnode = node
                 var texts: [String] = []
+                var applied: [ParameterOverride] = []
                 for o in try entry.value.mapping().entries {
-                    let po = ParameterOverride(path: o.key, value: o.value.node, origin: o.value.location)
+                    let po = ParameterOverride(path: o.key, value: o.value.node, origin: o.keyNode.mark.map { SourceLocation(file: root.file, line: $0.line, column: $0.column) } ?? o.value.location)
                     vnode = try po.apply(to: vnode)
+                    applied.append(po)
                     texts.append("\(o.key)=\(scalarText(o.value.node))")
                 }
-                variants.append(
-                    try readCase(
-                        YAMLValue(node: vnode, keyPath: "", file: root.file), dataset: dataset, catalogue: catalogue,
-                        name: entry.key, overrides: texts))
+                do {
+                    variants.append(
+                        try readCase(
+                            YAMLValue(node: vnode, keyPath: "", file: root.file), dataset: dataset, catalogue: catalogue,
+                            name: entry.key, overrides: texts))
+                } catch let error as ScenarioFileError {
+                    throw relocate(error, overrides: applied, always: false)
+                }
             }
         }
         if let sw = m.optional("sweep") {
@@ -115,25 +143,37 @@ public enum ScenarioLoader {
             if values.isEmpty { throw entry.value.error("expected a non-empty list of values") }
             return (entry.key, values)
         }
-        let count = axes.reduce(1) { $0 * $1.1.count }
-        if count > maximumSweepPoints {
-            throw sw.error("the sweep has \(count) points; at most \(maximumSweepPoints) are allowed")
+        // The grid's size without overflow: stop multiplying once past the limit.
+        var count = 1
+        for (_, values) in axes {
+            count *= values.count
+            if count > maximumSweepPoints {
+                let sizes = axes.map { String($0.1.count) }.joined(separator: " × ")
+                throw sw.error("the sweep has more than \(maximumSweepPoints) points (\(sizes)); at most \(maximumSweepPoints) are allowed")
+            }
         }
         var out: [ScenarioCase] = []
         for index in 0..<(axes.isEmpty ? 0 : count) {
             var rest = index
             var vnode = node
             var texts: [String] = []
+            var applied: [ParameterOverride] = []
             for (path, values) in axes.reversed() {
                 let v = values[rest % values.count]
                 rest /= values.count
-                vnode = try ParameterOverride(path: path, value: v.node, origin: v.location).apply(to: vnode)
+                let o = ParameterOverride(path: path, value: v.node, origin: v.location)
+                vnode = try o.apply(to: vnode)
+                applied.append(o)
                 texts.insert("\(path)=\(scalarText(v.node))", at: 0)
             }
-            out.append(
-                try readCase(
-                    YAMLValue(node: vnode, keyPath: "", file: file), dataset: dataset, catalogue: catalogue,
-                    name: texts.joined(separator: ", "), overrides: texts, isSweepPoint: true))
+            do {
+                out.append(
+                    try readCase(
+                        YAMLValue(node: vnode, keyPath: "", file: file), dataset: dataset, catalogue: catalogue,
+                        name: texts.joined(separator: ", "), overrides: texts, isSweepPoint: true))
+            } catch let error as ScenarioFileError {
+                throw relocate(error, overrides: applied, always: false)
+            }
         }
         return out
     }
@@ -162,6 +202,8 @@ public enum ScenarioLoader {
             if let v = pm.optional("base_year") { p.plan.baseYear = try v.int(in: 1990...2100) }
             if let v = pm.optional("target_year") {
                 p.plan.targetYear = try v.int(in: (p.plan.baseYear + 1)...(p.plan.baseYear + 50))
+            } else if p.plan.targetYear <= p.plan.baseYear, let b = pm.optional("base_year") {
+                throw b.error("base_year \(p.plan.baseYear) is not before the default target year \(p.plan.targetYear); give plan.target_year (up to \(p.plan.baseYear + 50))")
             }
             if let v = pm.optional("multiplier") { p.plan.multiplier = try v.number(current: p.plan.multiplier, in: 0.01...100) }
             if let v = pm.optional("target_probability") { targetProbability = try v.number(current: targetProbability, in: 0.01...0.99) }

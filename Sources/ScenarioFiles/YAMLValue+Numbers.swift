@@ -52,4 +52,13 @@ extension YAMLValue {
         guard let any = zh ?? en else { throw error("expected a name: text or {zh: …, en: …}") }
         return LocalizedText(zh: zh ?? any, en: en ?? any)
     }
+
+    /// A random seed: a whole number from 0 to 18446744073709551615 (UInt64).
+    public func seed() throws -> UInt64 {
+        let text = try scalarText(expected: "a whole number from 0 to \(UInt64.max)")
+        guard let v = UInt64(text.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "_", with: "")) else {
+            throw error("expected a whole number from 0 to \(UInt64.max), got \(shortDescription)")
+        }
+        return v
+    }
 }

@@ -47,7 +47,46 @@ public struct YAMLValue: @unchecked Sendable {
                 location: SourceLocation(file: file, line: 1, column: 1), keyPath: "",
                 message: "the file is empty: expected a YAML mapping")
         }
+        try checkExpansion(root, file: file)
         return YAMLValue(node: root, keyPath: "", file: file)
+    }
+
+    /// Most values a document may hold once its aliases (`*name`) are expanded, and most levels of
+    /// nesting: a scenario has hundreds of values, a "billion laughs" file billions.
+    public static let maximumExpandedValues = 100_000
+    public static let maximumDepth = 64
+
+    /// Walks the document as if every alias were expanded, stopping at the first limit reached,
+    /// before any value is used (so no later step can expand it).
+    /// - Throws: `ScenarioFileError` at the value where the limit was reached.
+    static func checkExpansion(_ root: Node, file: String) throws {
+        var count = 0
+        func fail(_ node: Node, _ message: String) -> ScenarioFileError {
+            let mark = node.mark
+            return ScenarioFileError(
+                location: SourceLocation(file: file, line: mark?.line ?? 1, column: mark?.column ?? 1), keyPath: "",
+                message: message)
+        }
+        func walk(_ node: Node, depth: Int) throws {
+            count += 1
+            if count > maximumExpandedValues {
+                throw fail(node, "the document expands to more than \(maximumExpandedValues) values through YAML aliases (*name of an &name anchor); write the values out or use fewer nested aliases")
+            }
+            if depth > maximumDepth {
+                throw fail(node, "values are nested more than \(maximumDepth) levels deep")
+            }
+            switch node {
+            case .scalar, .alias: return
+            case let .sequence(items):
+                for item in items { try walk(item, depth: depth + 1) }
+            case let .mapping(pairs):
+                for pair in pairs {
+                    try walk(pair.key, depth: depth + 1)
+                    try walk(pair.value, depth: depth + 1)
+                }
+            }
+        }
+        try walk(root, depth: 0)
     }
 
     /// Read and parse a file; a missing or unreadable file is an error naming the path.

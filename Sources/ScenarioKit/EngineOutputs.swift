@@ -7,6 +7,7 @@
 public struct EngineOutputs: Sendable, Equatable {
     /// Forecast years B+1 … T.
     public let years: [Int]
+    /// Number of Monte Carlo draws (the `draws` of every `DrawTable` here).
     public let draws: Int
     /// The plan: base and target year, multiplier, base-year total; `plan.requiredAmount(in:)` is
     /// the constant-growth path to the target, `plan.requiredGrowthRate` g*.
@@ -27,6 +28,8 @@ public struct EngineOutputs: Sendable, Equatable {
     /// Target amount m × X_B (亿元).
     public let targetAmount: Double
 
+    /// Outputs with the engine's plan and every split (tables keyed by industry, carrier and source
+    /// id); `baseYearTotal` and `targetAmount` are taken from `plan`.
     public init(
         years: [Int], draws: Int, plan: PlanPath, investmentInPlace: DrawTable, byIndustry: [String: DrawTable],
         byCarrier: [String: DrawTable], bySource: [String: DrawTable]

@@ -4,6 +4,7 @@
 public struct ModuleCatalogue: Sendable {
     /// One module of the catalogue: what it is, how to build it, and where it comes from.
     public struct Entry: Sendable {
+        /// The module's identity, version, title and parameter schema.
         public let descriptor: ModuleDescriptor
         /// The Swift type, for modules compiled into the host (nil for plugin modules).
         public let type: (any ScenarioModule.Type)?

@@ -2,8 +2,11 @@ import Foundation
 
 /// What a module knows about the scenario it runs in.
 public struct ModuleContext: Sendable {
+    /// Id of the scenario the module is built for.
     public let scenarioID: String
+    /// Base year B of the plan (the last observed year; forecast years are B+1 … T).
     public let baseYear: Int
+    /// Target year T of the plan (the year the target m × X_B is due).
     public let targetYear: Int
     /// The dataset folder (for module-specific files such as `concordance.csv`), if any.
     public let datasetFolder: URL?
@@ -11,12 +14,15 @@ public struct ModuleContext: Sendable {
     public let ioTableFolder: URL?
     /// The scenario's catalogues.
     public let industries: [CatalogueEntry]
+    /// The scenario's carriers (载体: development zones, streets/towns, parks); `weight` is the lead share.
     public let carriers: [CatalogueEntry]
+    /// The scenario's sources (e.g. Beijing, other domestic, foreign); `weight` is the lead-rate multiplier.
     public let sources: [CatalogueEntry]
     /// What modules share across builds in this host (nil in tests and plugins): keep expensive
     /// inputs there, keyed by everything they depend on (see `SharedResources`).
     public let shared: SharedResources?
 
+    /// A context from its parts; `shared` is the host's store (nil: a module makes its values itself).
     public init(
         scenarioID: String, baseYear: Int, targetYear: Int, datasetFolder: URL?, ioTableFolder: URL?,
         industries: [CatalogueEntry], carriers: [CatalogueEntry], sources: [CatalogueEntry],
@@ -35,7 +41,9 @@ public struct ModuleContext: Sendable {
 
     /// Lookups of the catalogues by id or name (see `CatalogueLookup` for the rules).
     public var industryLookup: CatalogueLookup { CatalogueLookup(what: "industry", entries: industries) }
+    /// Lookup of `carriers` by id or name ("carrier" in messages).
     public var carrierLookup: CatalogueLookup { CatalogueLookup(what: "carrier", entries: carriers) }
+    /// Lookup of `sources` by id or name ("source" in messages).
     public var sourceLookup: CatalogueLookup { CatalogueLookup(what: "source", entries: sources) }
 }
 

@@ -34,7 +34,9 @@ public protocol ScenarioModule: Sendable {
 }
 
 extension ScenarioModule {
+    /// Default prepare phase: leaves the engine's inputs unchanged.
     public func prepare(_ inputs: inout EngineInputs) throws {}
+    /// Default analyze phase: adds no tables.
     public func analyze(_ outputs: EngineOutputs, into results: inout ResultSet) throws {}
 }
 

@@ -16,6 +16,7 @@ public final class SharedResources: @unchecked Sendable {
     private var values: [String: any Sendable] = [:]
     private let capacity: Int
 
+    /// A store keeping at most `capacity` values (at least 1; default 32), the oldest dropped first.
     public init(capacity: Int = 32) { self.capacity = max(capacity, 1) }
 
     /// The value kept under `key`, else `make()` kept and returned. A value of another type under

@@ -2,8 +2,11 @@ import ScenarioKit
 
 /// A module that breaks the SDK's contract: each problem in one sentence.
 public struct ModuleContractViolation: Error, Sendable, CustomStringConvertible {
+    /// Id of the module that breaks the contract.
     public var module: String
+    /// Every problem found, one sentence each.
     public var problems: [String]
+    /// The module id, then one `  - problem` line per problem.
     public var description: String {
         "module \(module) breaks the ScenarioKit contract:\n" + problems.map { "  - \($0)" }.joined(separator: "\n")
     }

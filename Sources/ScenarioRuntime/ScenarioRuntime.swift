@@ -1,4 +1,5 @@
 import Datasets
+import Dispatch
 import ForecastEngine
 import Foundation
 import ScenarioFiles
@@ -135,17 +136,56 @@ public final class ScenarioRuntime: Sendable {
             done += 1
             policy.progress?(offsets[done], totalDraws)
         }
+        // Named variants report their module tables too (a variant may change only module
+        // parameters), those that differ from the baseline's; sweep points only their forecast.
+        // Sweep points run side by side, one worker each, when there are several workers: the
+        // numbers do not depend on the worker count, and many short runs share the cores better
+        // point by point than draw by draw.
+        let workers = max(1, policy.workers ?? ProcessInfo.processInfo.activeProcessorCount)
+        var results = [(result: ForecastResult, reports: [ModuleReport])?](repeating: nil, count: scenario.variants.count)
+        let named = scenario.variants.indices.filter { !scenario.variants[$0].isSweepPoint }
+        let points = scenario.variants.indices.filter { scenario.variants[$0].isSweepPoint }
+        for k in named {
+            let v = scenario.variants[k]
+            results[k] = try ModulePhases.run(
+                v.parameters, uses: v.modules, variant: v.name, workers: policy.workers, progress: progress(done + k))
+        }
+        if workers > 1 && points.count > 1 {
+            let box = SweepResults(count: scenario.variants.count)
+            // Sweep points follow the named variants, so their runs are the last ones: progress
+            // counts their draws as they finish, in any order.
+            let sweepStart = offsets[done + points[0]]
+            let lanes = min(workers, points.count)
+            DispatchQueue.concurrentPerform(iterations: lanes) { lane in
+                var i = lane
+                while i < points.count, !box.failed {
+                    let k = points[i]
+                    let v = scenario.variants[k]
+                    do {
+                        let r = try ForecastEngine.run(v.parameters, workers: 1)
+                        box.store(k, r, draws: v.parameters.draws) { finished in
+                            policy.progress?(sweepStart + finished, totalDraws)
+                        }
+                    } catch {
+                        box.fail(error)
+                    }
+                    i += lanes
+                }
+            }
+            if let error = box.error { throw error }
+            for k in points { results[k] = (box.results[k]!, []) }
+        } else {
+            for k in points {
+                let v = scenario.variants[k]
+                results[k] = (try ForecastEngine.run(v.parameters, workers: policy.workers, progress: progress(done + k)), [])
+            }
+        }
         var comparisons: [VariantComparison] = []
         var reports = baselineReports
-        for v in scenario.variants {
-            // Named variants report their module tables too (a variant may change only module
-            // parameters), those that differ from the baseline's; sweep points only their forecast.
-            let (alternative, variantReports) = try ModulePhases.run(
-                v.parameters, uses: v.isSweepPoint ? [] : v.modules, variant: v.name, workers: policy.workers,
-                progress: progress(done))
+        for (k, v) in scenario.variants.enumerated() {
+            let (alternative, variantReports) = results[k]!
             reports += ModulePhases.changedTables(variantReports, baseline: baselineReports)
             comparisons.append(try ForecastEngine.compare(name: v.name ?? "", baseline: baseline, alternative: alternative))
-            done += 1
         }
         return ScenarioOutcome(
             id: spec.id, title: spec.title, file: spec.file, datasetReference: spec.dataset.reference,
@@ -172,6 +212,38 @@ struct ModuleKey: Equatable, Sendable {
     var id: String
     var parameters: ModuleParameters
     var context: ModuleContext
+}
+
+/// Results of sweep points run side by side, and the first error.
+final class SweepResults: @unchecked Sendable {
+    private let lock = NSLock()
+    private(set) var results: [ForecastResult?]
+    private(set) var error: (any Error)?
+
+    init(count: Int) { results = Array(repeating: nil, count: count) }
+
+    var failed: Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        return error != nil
+    }
+
+    private var finishedDraws = 0
+
+    /// Store point `k`'s result and report the draws finished so far, one caller at a time.
+    func store(_ k: Int, _ r: ForecastResult, draws: Int, progress: (Int) -> Void) {
+        lock.lock()
+        defer { lock.unlock() }
+        results[k] = r
+        finishedDraws += draws
+        progress(finishedDraws)
+    }
+
+    func fail(_ e: any Error) {
+        lock.lock()
+        defer { lock.unlock() }
+        if error == nil { error = e }
+    }
 }
 
 struct ModuleBox: Sendable {

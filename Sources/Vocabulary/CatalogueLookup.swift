@@ -11,7 +11,9 @@
 public struct CatalogueLookup: Sendable, Equatable {
     /// What the entries are, singular, for messages: "industry", "carrier", "source".
     public let what: String
+    /// Entry ids in catalogue order; `index(of:)` returns an index into it.
     public let ids: [String]
+    /// Entry names in Chinese and English, parallel to `ids` (possibly shorter).
     public let names: [LocalizedText]
 
     /// - Precondition-free: `names` shorter than `ids` leaves the rest without names.

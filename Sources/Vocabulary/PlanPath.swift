@@ -10,12 +10,16 @@ import LibC
 ///   and R(T) = X*;
 /// - growth still needed from an amount X_t reached in year t < T: (X*/X_t)^(1/(T−t)) − 1.
 public struct PlanPath: Sendable, Equatable, Hashable, Codable {
+    /// Base year B: the last observed year, whose total X_B anchors the plan (forecast years B+1 … T).
     public var baseYear: Int
+    /// Target year T, in which the total should reach X* = m · X_B.
     public var targetYear: Int
+    /// Multiplier m of the plan (2.0 = doubling).
     public var multiplier: Double
     /// X_B, 亿元.
     public var baseYearTotal: Double
 
+    /// The plan B → T with multiplier m and base-year total X_B (亿元).
     public init(baseYear: Int, targetYear: Int, multiplier: Double, baseYearTotal: Double) {
         self.baseYear = baseYear
         self.targetYear = targetYear

@@ -60,7 +60,7 @@ struct ValidateCommand: ParsableCommand {
         let s = try runtime.prepare(
             try runtime.load(
                 URLPath.fileURL(scenario), displayName: scenario,
-                overrides: try overrides.map(ParameterOverride.parse(commandLine:))))
+                overrides: try overrides.map { try ParameterOverride.parse(commandLine: $0) }))
         let p = s.parameters
         print("\(scenario): OK — \(s.spec.id) (\(s.spec.title.zh) / \(s.spec.title.en))")
         print("  dataset \(s.spec.dataset.reference); plan \(p.plan.baseYear)→\(p.plan.targetYear) ×\(p.plan.multiplier); base-year total \(String(format: "%.1f", s.calibration.baseYearTotal)) 亿元")

@@ -39,9 +39,9 @@ struct ScenarioRunOptions: ParsableArguments {
 
     /// `--set` values plus `--draws`/`--seed` as overrides, in that order.
     func parameterOverrides() throws -> [ParameterOverride] {
-        var list = try overrides.map(ParameterOverride.parse(commandLine:))
-        if let draws { list.append(try ParameterOverride.parse(commandLine: "engine.draws=\(draws)")) }
-        if let seed { list.append(try ParameterOverride.parse(commandLine: "engine.seed=\(seed)")) }
+        var list = try overrides.map { try ParameterOverride.parse(commandLine: $0) }
+        if let draws { list.append(try ParameterOverride.parse(commandLine: "engine.draws=\(draws)", argument: "--draws \(draws)")) }
+        if let seed { list.append(try ParameterOverride.parse(commandLine: "engine.seed=\(seed)", argument: "--seed \(seed)")) }
         return list
     }
 }

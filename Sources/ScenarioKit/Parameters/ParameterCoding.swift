@@ -2,6 +2,7 @@
 /// `binhai modules describe --format json` prints): values are plain JSON (`2.5`, `12`, `"x"`,
 /// `true`, `[…]`, `{…}`); spec keys are snake_case (`default`, `allowed_values`).
 extension ParameterValue {
+    /// Decodes a plain JSON value (tried as boolean, integer, number, text, lists, then number map).
     public init(from decoder: Decoder) throws {
         let c = try decoder.singleValueContainer()
         if let b = try? c.decode(Bool.self) {
@@ -23,6 +24,7 @@ extension ParameterValue {
         }
     }
 
+    /// Encodes the value as plain JSON, without a type tag.
     public func encode(to encoder: Encoder) throws {
         var c = encoder.singleValueContainer()
         switch self {
@@ -70,6 +72,7 @@ extension ParameterSpec {
         case isRequired = "required"
     }
 
+    /// Decodes a spec from snake_case JSON, coercing its default to the declared type.
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         let type = try c.decode(ParameterType.self, forKey: .type)
@@ -90,6 +93,7 @@ extension ParameterSpec {
             help: try c.decode(LocalizedText.self, forKey: .help))
     }
 
+    /// Encodes the spec as snake_case JSON (with `required`; nil fields left out).
     public func encode(to encoder: Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(name, forKey: .name)

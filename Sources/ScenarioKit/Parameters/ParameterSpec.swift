@@ -22,6 +22,7 @@ public enum ParameterType: String, Sendable, Codable, CaseIterable {
 public struct ParameterSpec: Sendable, Equatable, Codable {
     /// Key in the scenario file (`snake_case`).
     public var name: String
+    /// The type the value must have (see `ParameterType`).
     public var type: ParameterType
     /// Unit shown in `binhai modules describe`, e.g. "亿元", "teams", "share".
     public var unit: String?
@@ -29,11 +30,14 @@ public struct ParameterSpec: Sendable, Equatable, Codable {
     public var defaultValue: ParameterValue?
     /// Inclusive bounds for numbers (each element of lists and maps).
     public var minimum: Double?
+    /// Inclusive upper bound for numbers (each element of lists and maps); nil: unbounded.
     public var maximum: Double?
     /// Allowed values for text parameters (nil: any text).
     public var allowedValues: [String]?
+    /// What the parameter means, in Chinese and English (shown by `binhai modules describe`).
     public var help: LocalizedText
 
+    /// A spec from its parts; without `defaultValue` the parameter is required.
     public init(
         name: String, type: ParameterType, unit: String? = nil, defaultValue: ParameterValue? = nil,
         minimum: Double? = nil, maximum: Double? = nil, allowedValues: [String]? = nil, help: LocalizedText

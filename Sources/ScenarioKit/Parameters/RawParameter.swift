@@ -36,9 +36,12 @@ public indirect enum RawParameter: Sendable, Equatable {
 
 /// One `key: value` of a `RawParameter.map`.
 public struct RawParameterEntry: Sendable, Equatable {
+    /// The key as written.
     public var key: String
+    /// The value as written.
     public var value: RawParameter
 
+    /// The entry `key: value`.
     public init(key: String, value: RawParameter) {
         self.key = key
         self.value = value
@@ -48,11 +51,17 @@ public struct RawParameterEntry: Sendable, Equatable {
 extension RawParameter: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, ExpressibleByFloatLiteral,
     ExpressibleByBooleanLiteral, ExpressibleByArrayLiteral, ExpressibleByDictionaryLiteral
 {
+    /// A scalar from a string literal (`"new_energy"`).
     public init(stringLiteral value: String) { self = .scalar(value) }
+    /// A scalar from an integer literal (`12` → `"12"`).
     public init(integerLiteral value: Int) { self = .scalar(String(value)) }
+    /// A scalar from a float literal (`0.7` → `"0.7"`).
     public init(floatLiteral value: Double) { self = .scalar(String(value)) }
+    /// A scalar from a boolean literal (`"true"` / `"false"`).
     public init(booleanLiteral value: Bool) { self = .scalar(value ? "true" : "false") }
+    /// A list from an array literal.
     public init(arrayLiteral elements: RawParameter...) { self = .list(elements) }
+    /// A mapping from a dictionary literal, in written order.
     public init(dictionaryLiteral elements: (String, RawParameter)...) {
         self = .map(elements.map { RawParameterEntry(key: $0.0, value: $0.1) })
     }
