@@ -11,7 +11,8 @@ It writes, inside the package (so the tool and the tests never read ../shared at
                                                  42 NBS sectors, shares derived from the NBS
                                                  2020 153-sector gross outputs)
 
-It also writes (functions convert_nbs_tables, write_table_concordances, write_regional_weights):
+It also writes (functions convert_nbs_tables, write_table_concordances, write_nbs_manifests,
+write_regional_weights):
   Sources/Datasets/Resources/nbs-YYYY-N/         every NBS table of shared/data/china-io (2017-42,
                                                  2018-42, 2020-42, 2017-149, 2018-153, 2020-153):
                                                  Z, Y, F, x, sectors CSVs (values byte-identical),
@@ -23,8 +24,9 @@ It also writes (functions convert_nbs_tables, write_table_concordances, write_re
                                                  regionalisation, docs/REGIONAL-IO.md)
 
 The figures in binhai-default/history.csv and dataset.yaml are typed in by hand from
-shared/docs/BINHAI-FACTS.md (each row names its source and status); this script only derives
-the concordance shares, which are computations on NBS data.
+shared/docs/BINHAI-FACTS.md (each row names its source and status); this script derives the
+concordance shares (computations on NBS data) and the regional weights (published Binhai
+figures typed in below, THREE_SECTOR_2020 and BINHAI_GDP_YI, combined with NBS data).
 """
 import csv
 import hashlib

@@ -65,6 +65,12 @@ public struct CSVTable {
             throw ScenarioFileError(
                 location: SourceLocation(file: displayName, line: line, column: field), keyPath: "",
                 message: "text after a closing quote")
+        } catch let CSVText.ParseError.notUTF8(line, problem) {
+            throw ScenarioFileError(
+                location: SourceLocation(file: displayName, line: line, column: 1), keyPath: "",
+                message: "not UTF-8 text (it looks like \(problem.looksLike)); convert it with: iconv -f \(problem == .utf16 ? "UTF-16" : "GBK") -t UTF-8 FILE > converted.csv")
+        } catch {
+            throw ScenarioFileError(location: loc, keyPath: "", message: "\(error)")
         }
         guard let head = records.first else {
             throw ScenarioFileError(location: loc, keyPath: "", message: "the file is empty: expected a header row")

@@ -8,16 +8,50 @@ public enum CSVText {
         public var fields: [String]
     }
 
-    public enum ParseError: Error, Equatable {
+    public enum ParseError: Error, Equatable, CustomStringConvertible {
         /// A quoted field that is never closed, starting on `line`.
         case unterminatedQuote(line: Int)
         /// Text right after a closing quote, e.g. `"a"b`, at (line, field), 1-based.
         case textAfterQuote(line: Int, field: Int)
+        /// The bytes are not UTF-8 (they look like GBK or UTF-16) from `line` on.
+        case notUTF8(line: Int, problem: TextEncoding.Problem)
+        /// Lines end with a lone carriage return (old Mac style): the file would be one line.
+        case carriageReturnLineEndings
+
+        public var description: String {
+            switch self {
+            case let .unterminatedQuote(line): return "line \(line): a quoted field is never closed"
+            case let .textAfterQuote(line, field): return "line \(line), field \(field): text after a closing quote"
+            case let .notUTF8(line, problem): return "line \(line): not UTF-8 text (it looks like \(problem.looksLike)); convert it with iconv -f \(problem == .utf16 ? "UTF-16" : "GBK") -t UTF-8"
+            case .carriageReturnLineEndings: return "lines end with a carriage return only (old Mac style); save it with LF or CRLF line endings"
+            }
+        }
+
+        /// The whole message for `file`: the encoding problem with the iconv command naming it.
+        public func message(file: String) -> String {
+            if case let .notUTF8(line, problem) = self { return problem.message(file: file, line: line) }
+            return "\(file): \(description)"
+        }
+    }
+
+    /// `ParseError.notUTF8` or `.carriageReturnLineEndings` for `input`, else nil.
+    public static func encodingProblem(_ input: [UInt8], firstLine: Int = 1) -> ParseError? {
+        let bytes = input.starts(with: [0xEF, 0xBB, 0xBF]) ? Array(input.dropFirst(3)) : input
+        return bytes.withUnsafeBufferPointer { b -> ParseError? in
+            if let (problem, offset) = TextEncoding.problem(in: b, atStart: firstLine == 1) {
+                return .notUTF8(line: TextEncoding.line(of: offset, in: b, firstLine: firstLine), problem: problem)
+            }
+            if b.contains(UInt8(ascii: "\r")) && !b.contains(UInt8(ascii: "\n")) && b.count(where: { $0 == UInt8(ascii: "\r") }) > 1 {
+                return .carriageReturnLineEndings
+            }
+            return nil
+        }
     }
 
     /// Parses all records of `input`; blank lines are skipped. `firstLine` is the physical line
     /// number of the first byte (1 for a whole file).
     public static func parse(_ input: [UInt8], firstLine: Int = 1) throws(ParseError) -> [Record] {
+        if let problem = encodingProblem(input, firstLine: firstLine) { throw problem }
         let quote = UInt8(ascii: "\""), comma = UInt8(ascii: ","), lf = UInt8(ascii: "\n"),
             cr = UInt8(ascii: "\r")
         var bytes = input[...]

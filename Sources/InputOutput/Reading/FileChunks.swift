@@ -109,6 +109,20 @@ struct FileChunks: ~Copyable {
                 capacity *= 2
                 continue
             }
+            // Every run is checked for UTF-8 (a fast word-wise ASCII scan for numeric tables):
+            // a GBK or UTF-16 file is refused, never read as garbled labels.
+            if let (problem, offset) = TextEncoding.problem(
+                in: UnsafeBufferPointer(start: buffer, count: limit), atStart: nextLineNumber == 1)
+            {
+                let line = TextEncoding.line(
+                    of: offset, in: UnsafeBufferPointer(start: buffer, count: limit), firstLine: nextLineNumber)
+                throw .notUTF8(path: path, line: line, problem: problem)
+            }
+            if nextLineNumber == 1, memchr(buffer, Int32(UInt8(ascii: "\n")), limit - 1) == nil,
+                let cr = memchr(buffer, Int32(UInt8(ascii: "\r")), limit), buffer.distance(to: cr.assumingMemoryBound(to: UInt8.self)) < limit - 2
+            {
+                throw .carriageReturnLineEndings(path: path)
+            }
             var lines: [Line] = []
             var p = 0
             while p < limit {

@@ -169,9 +169,13 @@ public enum IOFolderReader {
         } catch {
             switch error {
             case let .unterminatedQuote(line):
-                throw .nonNumericCell(FileLocation(file: path, line: line), cell: "unterminated quoted field")
+                throw .badQuote(FileLocation(file: path, line: line), reason: "a quoted field is never closed")
             case let .textAfterQuote(line, field):
-                throw .badHeader(FileLocation(file: path, line: line, column: field), reason: "text after a closing quote")
+                throw .badQuote(FileLocation(file: path, line: line, column: field), reason: "text after a closing quote")
+            case let .notUTF8(line, problem):
+                throw .notUTF8(path: path, line: line, problem: problem)
+            case .carriageReturnLineEndings:
+                throw .carriageReturnLineEndings(path: path)
             }
         }
         guard let header = records.first else { throw .emptyFile(path: path) }

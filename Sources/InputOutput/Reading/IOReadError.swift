@@ -69,6 +69,12 @@ public enum IOReadError: Error, Equatable, Sendable, CustomStringConvertible {
     case zeroGrossOutputWithFlows(FileLocation, sector: String)
     /// A row names a sector code that is not in `Z.csv`.
     case unknownSector(FileLocation, code: String)
+    /// The file is not UTF-8 text (it looks like GBK or UTF-16) from `line` on.
+    case notUTF8(path: String, line: Int, problem: TextEncoding.Problem)
+    /// A quoted label that is never closed, or text after its closing quote.
+    case badQuote(FileLocation, reason: String)
+    /// Lines end with a lone carriage return (old Mac style), so the file reads as one line.
+    case carriageReturnLineEndings(path: String)
 
     public var description: String {
         switch self {
@@ -106,6 +112,12 @@ public enum IOReadError: Error, Equatable, Sendable, CustomStringConvertible {
             return "\(loc): gross output of sector '\(sector)' is 0 but the sector has intermediate or factor flows; coefficients would divide by zero (a sector with x = 0 must have an all-zero row and column in Z and column in F)"
         case let .unknownSector(loc, code):
             return "\(loc): unknown sector code '\(code)'; codes must be those of Z.csv"
+        case let .notUTF8(path, line, problem):
+            return problem.message(file: path, line: line)
+        case let .badQuote(loc, reason):
+            return "\(loc): \(reason)"
+        case let .carriageReturnLineEndings(path):
+            return "\(path): lines end with a carriage return only (old Mac style); save the file with LF or CRLF line endings"
         }
     }
 }

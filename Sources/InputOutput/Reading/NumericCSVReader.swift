@@ -145,7 +145,11 @@ enum NumericCSVReader {
         do {
             records = try CSVText.parse(bytes, firstLine: line.number)
         } catch {
-            throw .badHeader(FileLocation(file: path, line: line.number), reason: "unterminated or misplaced quote")
+            switch error {
+            case let .notUTF8(l, problem): throw .notUTF8(path: path, line: l, problem: problem)
+            case .carriageReturnLineEndings: throw .carriageReturnLineEndings(path: path)
+            default: throw .badQuote(FileLocation(file: path, line: line.number), reason: "unterminated or misplaced quote in the header")
+            }
         }
         guard let fields = records.first?.fields, fields.count >= 2 else {
             throw .badHeader(
@@ -252,7 +256,9 @@ enum NumericCSVReader {
         case .nonNumeric: return .nonNumericCell(loc, cell: f.cell)
         case .nonFinite: return .nonFiniteCell(loc, cell: f.cell)
         case .badLabel:
-            return .nonNumericCell(FileLocation(file: path, line: line, column: 1), cell: f.cell)
+            return .badQuote(
+                FileLocation(file: path, line: line, column: 1),
+                reason: "the quoted label \(f.cell) is not closed, or has text after its closing quote (write \"\" for a quote inside quotes)")
         }
     }
 }

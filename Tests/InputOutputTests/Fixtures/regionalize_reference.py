@@ -40,17 +40,20 @@ References (FLQ family):
   Flegg, A.T. & Webber, C.D. (2000) Regional size, regional specialization and the FLQ formula.
     Regional Studies 34(6), 563-569 (the augmented AFLQ).
   Flegg, A.T. & Tohmo, T. (2013) Regional input-output tables and the FLQ formula: a case study of
-    Finland. Regional Studies 47(5), 703-721 (FLQ and AFLQ against survey tables for 20 Finnish
-    regions; delta about 0.25 on average, varying by region).
-  delta: default 0.3, literature range 0.1-0.4 (Flegg & Tohmo 2013; Bonfiglio & Chelli 2008,
-    Economic Systems Research 20(3), 243-258, found 0.3 best in Monte Carlo tests). Larger delta =
-    smaller lambider* = more leakage out of the region.
+    Finland. Regional Studies 47(5), 703-721 (FLQ against survey tables for 20 Finnish regions:
+    far better than SLQ and CILQ; the best delta varies by region, a regression helps choose it;
+    a specialisation term (AFLQ) adds little, the original FLQ is recommended).
+  Bonfiglio, A. & Chelli, F. (2008) Assessing the behaviour of non-survey methods for constructing
+    regional input-output tables through a Monte Carlo simulation. Economic Systems Research
+    20(3), 243-258 (FLQ and AFLQ best; the direction of their bias depends on delta).
+  delta: default 0.3 (the value Flegg & Webber 1997 put forward), literature range 0.1-0.4.
+    Larger delta = smaller lambda* = more leakage out of the region.
 
 Share of the output impact that stays in the region: for one unit of final demand for the region's
 sector j, the national table gives the total output m_N_j = sum_i L_N_ij and the regional table the
 part produced in the region m_R_j = sum_i L_R_ij (L_R = (I - R)^-1); the retained share is
-m_R_j / m_N_j (the rest is bought from the rest of China or, already in the non-competitive
-table, from abroad; no interregional feedback, so a lower bound on the region's share).
+m_R_j / m_N_j (the rest is produced in the rest of China: imports from abroad are already outside A
+in the non-competitive table; no interregional feedback, so a lower bound on the region's share).
 """
 import csv
 import datetime
@@ -172,8 +175,8 @@ def multipliers(A):
 #    [ 4/3 , 16/3,  -    ]]   diagonal = SLQ_i = 12/11, 3/11, 16/11 -> min(1, .) = 1, 3/11, 1
 #   r_13 = 0.05 x 0.75 = 0.0375; r_21 = 0.15 x 0.25 = 0.0375; r_22 = 0.25 x 3/11 = 0.068182;
 #   r_23 = 0.10 x 0.1875 = 0.01875; every other r_ij = a_ij (CILQ >= 1).
-# lambda* (delta = 0.3): log2(1 + 0.0916667) = ln(1.0916667)/ln 2 = 0.0877050/0.6931472 = 0.1265324;
-#   0.1265324^0.3 = exp(0.3 x ln 0.1265324) = exp(0.3 x -2.0672) = exp(-0.62017) = 0.537849
+# lambda* (delta = 0.3): log2(1 + 0.0916667) = ln(1.0916667)/ln 2 = 0.0877056/0.6931472 = 0.1265324;
+#   0.1265324^0.3 = exp(0.3 x ln 0.1265324) = exp(0.3 x -2.067257) = exp(-0.620177) = 0.537849
 # FLQ = lambda* x CILQ off the diagonal, lambda* x SLQ_i on it:
 #   [[0.537849 x 12/11 = 0.586745, 0.537849 x 4 = 2.151397, 0.537849 x 0.75 = 0.403387],
 #    [0.537849 x 0.25  = 0.134462, 0.537849 x 3/11 = 0.146686, 0.537849 x 0.1875 = 0.100847],
@@ -278,6 +281,7 @@ def nbs_2020_42():
     for m in METHODS:
         mR = multipliers(regionalize(A, x, w, ratio, m))
         assert np.all(mR <= mN + 1e-12), m
+        out.setdefault("max_regional_minus_national_multiplier", {})[m] = float((mR - mN).max())
         out["regional_output_multipliers"][m] = mR.tolist()
         out["retained_share"][m] = {c: float(mR[i] / mN[i]) for c, i in zip(focus, fi)}
     out["flq_delta_range"] = {}
