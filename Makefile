@@ -1,13 +1,13 @@
 # BinhaiSim — set-up, demo, tests and benchmarks.
 #   make demo   install what is missing, build in release, run the main job on the embedded data
-#   make test   install what is missing, run the whole test suite
+#   make test   install what is missing, run the notebooks headless, run the whole test suite
 #   make bench  benchmarks against numpy/pymrio (not part of make test)
 SHELL := /bin/bash
 SWIFT ?= $(shell command -v swift 2>/dev/null || echo /opt/swift/usr/bin/swift)
-APT_PACKAGES := libblas-dev liblapack-dev libopenblas0-pthread zlib1g-dev pkg-config
+APT_PACKAGES := libblas-dev liblapack-dev libopenblas0-pthread zlib1g-dev pkg-config python3-venv bc
 RELEASE_BIN := .build/release/binhai
 
-.PHONY: setup demo test bench build release clean
+.PHONY: setup demo test bench build release clean notebooks
 
 setup:
 	@missing=""; for p in $(APT_PACKAGES); do \
@@ -36,8 +36,15 @@ demo: release
 	@echo
 	@echo "More: $(RELEASE_BIN) run scenarios/what-if-weak-fdi.yaml --out briefing/   |   $(RELEASE_BIN) io analyze --lang en"
 
+# The notebooks drive the debug build of binhai (the test suite builds it anyway), then the
+# whole Swift test suite runs; its summary is the last thing printed.
 test: setup
+	$(SWIFT) build --product binhai
+	BINHAI="$$($(SWIFT) build --show-bin-path)/binhai" bash scripts/run-notebooks.sh
 	$(SWIFT) test
+
+notebooks: release
+	BINHAI=$(RELEASE_BIN) bash scripts/run-notebooks.sh
 
 bench: release
 	bash Benchmarks/run-all.sh

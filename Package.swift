@@ -95,7 +95,7 @@ let package = Package(
             name: "Datasets",
             resources: [.copy("Resources/nbs-2020-42"), .copy("Resources/binhai-default"), .copy("Resources/scenarios")]),
         // Renderers: terminal table (CJK widths), Markdown, CSV, JSON, atomic files. No domain words.
-        .target(name: "Reports", dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")]),
+        .target(name: "Reports", dependencies: ["LibC", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         // Briefing outputs: IO results and scenario outcomes as bilingual tables, charts, HTML, workbooks, JSON.
         .target(
             name: "Briefings",

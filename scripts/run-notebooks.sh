@@ -66,6 +66,10 @@ if [ -x "$VENV/bin/python" ] && [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$want_
   echo "run-notebooks: reusing $VENV (requirements unchanged)"
 else
   echo "run-notebooks: creating $VENV from $REQ"
+  if [ -e "$VENV" ] && [ ! -f "$VENV/pyvenv.cfg" ]; then
+    echo "run-notebooks: $VENV exists and is not a virtual environment; not touching it" >&2
+    exit 2
+  fi
   rm -rf "$VENV"
   mkdir -p "$(dirname "$VENV")"
   if ! "$PYTHON" -m venv "$VENV"; then
@@ -80,7 +84,8 @@ fi
 echo "run-notebooks: environment ready in $(( $(date +%s) - start )) s"
 
 # --- execute ------------------------------------------------------------------------------------
-rm -rf "$OUT"
+mkdir -p "$OUT"
+rm -rf "$OUT/figures" "$OUT"/*.ipynb       # only what an earlier run wrote
 mkdir -p "$OUT/figures"
 
 # Kernel specs from this venv come first (not a python3 kernel of the user's ~/.local).

@@ -29,6 +29,8 @@ public enum IOAnalysisError: Error, Equatable, Sendable, CustomStringConvertible
     case demandDimension(expectedRows: Int, got: Int)
     /// A linear-algebra failure that is not one of the cases above.
     case linearAlgebra(String)
+    /// A result is not a finite number: the inputs are too large or too small for double precision.
+    case nonFiniteResult(quantity: String, sector: String, input: String)
 
     public var description: String {
         switch self {
@@ -37,7 +39,7 @@ public enum IOAnalysisError: Error, Equatable, Sendable, CustomStringConvertible
         case let .invalidGrossOutput(sector, value):
             return "gross output of sector \(sector) is \(value); expected a finite x ≥ 0"
         case let .zeroGrossOutputWithFlows(sector):
-            return "gross output of sector \(sector) is 0 but the sector has intermediate or factor flows; coefficients would divide by zero"
+            return "gross output of sector \(sector) is 0 but the sector has intermediate, final-demand or factor flows; coefficients would divide by zero (a sector with x = 0 must have all-zero rows in Z and Y and an all-zero column in Z and F)"
         case let .singular(sector):
             return "the table is not productive: I − A is singular (zero pivot at sector \(sector))"
         case let .notProductive(sector, detail):
@@ -56,6 +58,8 @@ public enum IOAnalysisError: Error, Equatable, Sendable, CustomStringConvertible
             return "demand change has \(got) rows, expected one per sector (\(expected))"
         case let .linearAlgebra(reason):
             return "linear algebra failed: \(reason)"
+        case let .nonFiniteResult(quantity, sector, input):
+            return "\(quantity) of sector \(sector) is not a finite number: \(input) is too large or too small for double precision (values up to about 1e300 work; write the table in a larger unit, e.g. 亿元 instead of 元)"
         }
     }
 }

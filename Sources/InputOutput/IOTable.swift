@@ -69,7 +69,9 @@ public struct IOTable: Sendable {
         for i in 0..<sectors.count {
             let residual = abs(z[i] + y[i] - grossOutput[i])
             if residual == 0 { continue }
-            worst = max(worst, residual / max(abs(grossOutput[i]), .leastNormalMagnitude))
+            // Relative to the sector's size (x, or its flows when x = 0), so never ∞ or NaN.
+            let scale = max(abs(grossOutput[i]), abs(z[i]) + abs(y[i]))
+            worst = max(worst, scale > 0 && scale.isFinite ? residual / scale : 1)
         }
         return worst
     }
@@ -144,6 +146,7 @@ public struct IOTable: Sendable {
             var flows = false
             for i in 0..<n where intermediate[i, j] != 0 || intermediate[j, i] != 0 { flows = true; break }
             for r in 0..<factors.rows where factors[r, j] != 0 { flows = true; break }
+            for k in 0..<finalDemand.columns where finalDemand[j, k] != 0 { flows = true; break }
             if flows { throw .zeroGrossOutputWithFlows(sector: sectors[j].displayName) }
             idle.append(j)
         }

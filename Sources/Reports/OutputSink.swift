@@ -1,4 +1,5 @@
 import Foundation
+import LibC
 
 /// Where a renderer's bytes go: standard output, or a file written atomically
 /// (a temporary file in the same folder, renamed over the target only when complete, so a
@@ -8,9 +9,21 @@ public final class OutputSink {
     private let temporaryURL: URL?
     private let finalURL: URL?
     private var finished = false
+    /// The bytes of an in-memory sink (nil for standard output and files).
+    private var memory: [UInt8]?
 
     /// Standard output.
     public static func standardOutput() -> OutputSink { OutputSink() }
+
+    /// Bytes kept in memory (`bytes`), e.g. one file of an `OutputFolder`.
+    public static func inMemory() -> OutputSink {
+        let sink = OutputSink()
+        sink.memory = []
+        return sink
+    }
+
+    /// What an in-memory sink holds (empty for other sinks).
+    public var bytes: [UInt8] { memory ?? [] }
 
     private init() {
         handle = FileHandle.standardOutput
@@ -21,6 +34,7 @@ public final class OutputSink {
     /// A file at `url`, created in its folder as a hidden temporary first.
     /// - Throws: `ReportError.cannotWrite` naming the path when the folder is missing or read-only.
     public init(file url: URL) throws {
+        try OutputPath.checkReplaceableFile(url.path)
         let folder = url.deletingLastPathComponent()
         var isDir: ObjCBool = false
         guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDir), isDir.boolValue else {
@@ -35,15 +49,32 @@ public final class OutputSink {
         handle = h
         temporaryURL = tmp
         finalURL = url
+        TemporaryFiles.shared.register(tmp.path)
     }
 
-    /// Append bytes.
+    /// Append bytes (POSIX writes, so a full disk or a closed pipe is reported in plain words).
     public func write(_ bytes: [UInt8]) throws {
-        do {
-            try handle.write(contentsOf: Data(bytes))
-        } catch {
-            throw ReportError.cannotWrite(path: finalURL?.path ?? "standard output", reason: "\(error)")
+        if memory != nil {
+            memory! += bytes
+            return
         }
+        let fd = handle.fileDescriptor
+        var written = 0
+        let code: Int32 = bytes.withUnsafeBytes { raw -> Int32 in
+            while written < raw.count {
+                let r = LibC.write(fd, raw.baseAddress! + written, raw.count - written)
+                if r < 0 {
+                    if errno == EINTR { continue }
+                    return errno
+                }
+                written += r
+            }
+            return 0
+        }
+        guard code != 0 else { return }
+        let name = finalURL?.path ?? "standard output"
+        if code == ENOSPC || code == EDQUOT { throw ReportError.diskFull(path: name, bytesNeeded: bytes.count - written) }
+        throw ReportError.cannotWrite(path: name, reason: String(cString: strerror(code)))
     }
 
     /// Append text as UTF-8.
@@ -54,6 +85,11 @@ public final class OutputSink {
         guard !finished else { return }
         finished = true
         guard let tmp = temporaryURL, let url = finalURL else { return }
+        defer { TemporaryFiles.shared.unregister(tmp.path) }
+        if fsync(handle.fileDescriptor) != 0 && (errno == ENOSPC || errno == EDQUOT) {
+            try? FileManager.default.removeItem(at: tmp)
+            throw ReportError.diskFull(path: url.path, bytesNeeded: 0)
+        }
         try? handle.close()
         if rename(tmp.path, url.path) != 0 {
             let reason = String(cString: strerror(errno))
@@ -69,6 +105,7 @@ public final class OutputSink {
         if let tmp = temporaryURL {
             try? handle.close()
             try? FileManager.default.removeItem(at: tmp)
+            TemporaryFiles.shared.unregister(tmp.path)
         }
     }
 
@@ -78,10 +115,18 @@ public final class OutputSink {
 /// Errors from writing reports.
 public enum ReportError: Error, CustomStringConvertible {
     case cannotWrite(path: String, reason: String)
+    /// The disk (or quota) is full; `bytesNeeded` more bytes did not fit (0 = unknown).
+    case diskFull(path: String, bytesNeeded: Int)
+    /// The path exists and is not something this tool replaces.
+    case refused(path: String, reason: String)
 
     public var description: String {
         switch self {
         case let .cannotWrite(path, reason): return "cannot write \(path): \(reason)"
+        case let .diskFull(path, bytes):
+            let need = bytes > 0 ? " (\(bytes) more bytes needed)" : ""
+            return "cannot write \(path): the disk is full\(need); free some space and run again (nothing was changed)"
+        case let .refused(path, reason): return "not writing \(path): \(reason)"
         }
     }
 }

@@ -155,6 +155,13 @@ public struct Dataset: Sendable {
             }
             let indicator = try row.text("indicator")
             let value = try row.number("value")
+            // Amounts, rates and shares are never negative; growth rates may be.
+            if !indicator.contains("growth") && !(value >= 0 && value.isFinite) {
+                throw row.error("expected a value ≥ 0 for \(indicator), got \(YAMLValue.format(value))", column: "value")
+            }
+            if cells[year]?[indicator] != nil {
+                throw row.error("\(year) \(indicator) is given twice", column: "indicator")
+            }
             let statusText = try row.text("status")
             let st = try Self.status(statusText, row: row)
             let text = "\(year) \(indicator) = \(YAMLValue.format(value)) \(try row.text("unit")) (\(statusText), \(try row.text("source")))"
@@ -185,9 +192,12 @@ public struct Dataset: Sendable {
         let table = try CSVTable.read(
             folder.appendingPathComponent(file), displayName: Self.name(file, in: folder, reference: reference),
             required: ["id", "name_zh", "name_en", "investment_share"])
+        var seen: Set<String> = []
         industries = try table.rows.map { row in
             let share = try row.number("investment_share")
-            guard share >= 0 else { throw row.error("expected a share ≥ 0", column: "investment_share") }
+            guard share >= 0, share.isFinite else { throw row.error("expected a share ≥ 0", column: "investment_share") }
+            let id = try row.text("id")
+            guard seen.insert(id).inserted else { throw row.error("industry id \"\(id)\" appears twice", column: "id") }
             return Industry(
                 id: try row.text("id"), name: LocalizedText(zh: try row.text("name_zh"), en: try row.text("name_en")),
                 leadShare: share)
@@ -198,9 +208,12 @@ public struct Dataset: Sendable {
         let table = try CSVTable.read(
             folder.appendingPathComponent(file), displayName: Self.name(file, in: folder, reference: reference),
             required: ["id", "name_zh", "name_en", "kind", "investment_share"])
+        var seen: Set<String> = []
         carriers = try table.rows.map { row in
             let share = try row.number("investment_share")
-            guard share >= 0 else { throw row.error("expected a share ≥ 0", column: "investment_share") }
+            guard share >= 0, share.isFinite else { throw row.error("expected a share ≥ 0", column: "investment_share") }
+            let id = try row.text("id")
+            guard seen.insert(id).inserted else { throw row.error("carrier id \"\(id)\" appears twice", column: "id") }
             guard let kind = CarrierKind(rawValue: try row.text("kind")) else {
                 throw row.error(
                     "unknown carrier kind; expected \(CarrierKind.allCases.map(\.rawValue).joined(separator: ", "))",

@@ -215,6 +215,12 @@ public enum ScenarioLoader {
         let data = try calibrationData(calibrationBlock, dataset: dataset, plan: p.plan, at: top)
         do {
             try p.validate()
+        } catch let e as ForecastError {
+            // In the user's words, at the key they wrote if it is in the file.
+            let (path, message) = EngineKeyNames.translate(e)
+            let found = top.locate(path)
+            let at = found.complete ? found.value : (m.optional("engine") ?? top)
+            throw ScenarioFileError(location: at.location, keyPath: path, message: message)
         } catch {
             throw top.error("invalid parameters: \(error)")
         }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Reports
 
 /// `binhai`: the BinhaiSim command-line tool.
 @main
@@ -17,6 +18,8 @@ struct Binhai: ParsableCommand {
     /// Entry point: choose fast BLAS kernels first (may re-execute once), then parse arguments.
     static func main() {
         BLASKernelSelection.reexecIfGenericKernels()
+        // Ctrl-C and SIGTERM stop a run at once and remove any temporary output files.
+        TemporaryFiles.shared.installHandlers()
         main(nil)
     }
 

@@ -10,16 +10,16 @@ struct DoctorCommand: ParsableCommand {
 
     func run() throws {
         let runtime = BLASRuntime.current()
-        print("BinhaiSim \(Binhai.configuration.version)")
-        for line in runtime.reportLines { print(line) }
-        print("cores available: \(ProcessInfo.processInfo.activeProcessorCount)")
+        try Console.line("BinhaiSim \(Binhai.configuration.version)")
+        for line in runtime.reportLines { try Console.line(line) }
+        try Console.line("cores available: \(ProcessInfo.processInfo.activeProcessorCount)")
         for name in ["OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "OPENBLAS_CORETYPE"] {
-            if let v = ProcessInfo.processInfo.environment[name] { print("\(name)=\(v)") }
+            if let v = ProcessInfo.processInfo.environment[name] { try Console.line("\(name)=\(v)") }
         }
         if let chosen = ProcessInfo.processInfo.environment[BLASKernelSelection.markerVariable] {
-            print("note: OpenBLAS does not recognise this CPU; binhai chose its \(chosen) kernels (set OPENBLAS_CORETYPE yourself, or BINHAI_BLAS_AUTOTUNE=0 to keep the generic ones)")
+            try Console.line("note: OpenBLAS does not recognise this CPU; binhai chose its \(chosen) kernels (set OPENBLAS_CORETYPE yourself, or BINHAI_BLAS_AUTOTUNE=0 to keep the generic ones)")
         } else if let suggestion = BLASKernelSelection.suggestedCoreType(runtime) {
-            print("hint: OpenBLAS does not recognise this CPU and uses its generic Prescott kernels; `export OPENBLAS_CORETYPE=\(suggestion)` makes large factorisations several times faster")
+            try Console.line("hint: OpenBLAS does not recognise this CPU and uses its generic Prescott kernels; `export OPENBLAS_CORETYPE=\(suggestion)` makes large factorisations several times faster")
         }
     }
 }

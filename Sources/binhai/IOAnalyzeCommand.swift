@@ -72,6 +72,10 @@ struct IOAnalyzeCommand: ParsableCommand {
         if let va = table.valueAddedSum { options.factorRowSums = [va] }
         let source = folder.hasPrefix("builtin:") ? folder : folderURL.path
         let result = try IOAnalysis.analyze(table, options: options)
+        // Warnings go to standard error for every format (JSON also lists them under `warnings`).
+        for warning in result.diagnostics.warnings {
+            FileHandle.standardError.write(Data("warning: \(warning)\n".utf8))
+        }
 
         let sink = try output.makeSink()
         do {

@@ -30,11 +30,11 @@ private struct ListedModule: Encodable {
 
 /// Prints a table in the chosen format.
 /// Help texts are shown whole (no cell width limit).
-private func emit(_ table: Table, format: OutputFormat) {
+private func emit(_ table: Table, format: OutputFormat) throws {
     switch format {
-    case .table, .json: print(TerminalTableRenderer(maxCellWidth: 400).render(table), terminator: "")
-    case .markdown: print(MarkdownTableRenderer().render(table), terminator: "")
-    case .csv: print(CSVRenderer().render(table), terminator: "")
+    case .table, .json: try Console.write(TerminalTableRenderer(maxCellWidth: 400).render(table))
+    case .markdown: try Console.write(MarkdownTableRenderer().render(table))
+    case .csv: try Console.write(CSVRenderer().render(table))
     }
 }
 
@@ -53,7 +53,7 @@ struct ModulesListCommand: ParsableCommand {
     func run() throws {
         let catalogue = try plugins.catalogue()
         if format == .json {
-            print(try ModuleCatalogueBriefing.json(catalogue.entries.map(ListedModule.init)), terminator: "")
+            try Console.write(try ModuleCatalogueBriefing.json(catalogue.entries.map(ListedModule.init)))
         } else {
             var table = ModuleCatalogueBriefing(descriptors: catalogue.descriptors, language: lang).listTable()
             // Plugin modules: one more column with the library each comes from.
@@ -63,7 +63,7 @@ struct ModulesListCommand: ParsableCommand {
                     table.rows[k].append(e.pluginPath.map { lang.pick("插件 ", "plugin ") + $0 } ?? lang.pick("内置", "built-in"))
                 }
             }
-            emit(table, format: format)
+            try emit(table, format: format)
         }
     }
 }
@@ -89,9 +89,9 @@ struct ModulesDescribeCommand: ParsableCommand {
         guard let entry = catalogue.entry(for: id) else { throw ValidationError(catalogue.unknownModuleMessage(id)) }
         let d = entry.descriptor
         if format == .json {
-            print(try ModuleCatalogueBriefing.json(d), terminator: "")
+            try Console.write(try ModuleCatalogueBriefing.json(d))
         } else {
-            emit(ModuleCatalogueBriefing(descriptors: [d], language: lang).parameterTable(d), format: format)
+            try emit(ModuleCatalogueBriefing(descriptors: [d], language: lang).parameterTable(d), format: format)
         }
     }
 }

@@ -18,9 +18,15 @@ struct OutputOptions: ParsableArguments {
     @Option(name: .long, help: "Write to this file (atomically) instead of standard output.")
     var out: String?
 
-    /// The sink for the chosen destination.
+    /// The sink for the chosen destination. A trailing slash names a folder, which a one-file
+    /// output cannot be written to.
     func makeSink() throws -> OutputSink {
-        if let out { return try OutputSink(file: URLPath.fileURL(out)) }
+        if let out {
+            if out.hasSuffix("/") {
+                throw ReportError.refused(path: out, reason: "--out names a folder (trailing /); give a file name, e.g. \(out)result.json")
+            }
+            return try OutputSink(file: URLPath.fileURL(out))
+        }
         return .standardOutput()
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import ArgumentParser
 import BuiltinModules
 import PluginHost
@@ -14,8 +15,19 @@ struct PluginOptions: ParsableArguments {
     var paths: [String] = []
 
     /// The built-in modules plus those of `BINHAI_PLUGIN_PATH`, then of every `--plugin`.
+    /// A library of `BINHAI_PLUGIN_PATH` that cannot be loaded is a warning (a command that needs
+    /// no plugin still runs; a scenario that uses its module says the module is unknown); one
+    /// named with `--plugin` is an error.
     /// - Throws: `PluginLoadError` naming the library and the problem.
     func catalogue() throws -> ModuleCatalogue {
-        try PluginLoader.catalogue(.builtin, adding: PluginLoader.environmentPaths() + paths)
+        var catalogue = ModuleCatalogue.builtin
+        for path in PluginLoader.environmentPaths() {
+            do {
+                catalogue = try PluginLoader.catalogue(catalogue, adding: [path])
+            } catch {
+                FileHandle.standardError.write(Data("warning: BINHAI_PLUGIN_PATH: \(error) (skipped)\n".utf8))
+            }
+        }
+        return try PluginLoader.catalogue(catalogue, adding: paths)
     }
 }

@@ -62,12 +62,12 @@ struct ValidateCommand: ParsableCommand {
                 URLPath.fileURL(scenario), displayName: scenario,
                 overrides: try overrides.map { try ParameterOverride.parse(commandLine: $0) }))
         let p = s.parameters
-        print("\(scenario): OK — \(s.spec.id) (\(s.spec.title.zh) / \(s.spec.title.en))")
-        print("  dataset \(s.spec.dataset.reference); plan \(p.plan.baseYear)→\(p.plan.targetYear) ×\(p.plan.multiplier); base-year total \(String(format: "%.1f", s.calibration.baseYearTotal)) 亿元")
-        print("  \(p.draws) draws, seed \(p.seed); \(p.majorProjects.count) major projects; \(s.variants.count) variants/sweep points; \(s.modules.count) modules")
+        try Console.line("\(scenario): OK — \(s.spec.id) (\(s.spec.title.zh) / \(s.spec.title.en))")
+        try Console.line("  dataset \(s.spec.dataset.reference); plan \(p.plan.baseYear)→\(p.plan.targetYear) ×\(p.plan.multiplier); base-year total \(String(format: "%.1f", s.calibration.baseYearTotal)) 亿元")
+        try Console.line("  \(p.draws) draws, seed \(p.seed); \(p.majorProjects.count) major projects; \(s.variants.count) variants/sweep points; \(s.modules.count) modules")
         for m in s.modules.map(\.use) {
             let origin = catalogue.entry(for: m.id)?.pluginPath.map { " [plugin \($0)]" } ?? ""
-            print("  module \(m.id) \(m.descriptor.version) at \(m.location): \(m.descriptor.title.en) (\(m.descriptor.title.zh))\(origin)")
+            try Console.line("  module \(m.id) \(m.descriptor.version) at \(m.location): \(m.descriptor.title.en) (\(m.descriptor.title.zh))\(origin)")
         }
     }
 }

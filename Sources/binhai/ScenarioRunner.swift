@@ -26,41 +26,33 @@ struct ScenarioRunner {
 
     func write(_ briefing: ForecastBriefing) throws {
         if let out = options.out {
-            let folder = URLPath.fileURL(out)
-            do {
-                try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-            } catch {
-                throw ReportError.cannotWrite(path: folder.path, reason: "cannot create the folder")
-            }
-            // Each file is written atomically (temporary + rename) by its own sink.
-            var files: [(name: String, write: (OutputSink) throws -> Void)] = [
-                ("report.md", { try emit(briefing, format: .markdown, to: $0) }),
-                ("report.txt", { try emit(briefing, format: .table, to: $0) }),
-                ("forecast.csv", { try emit(briefing, format: .csv, to: $0) }),
-                ("forecast.json", { try emit(briefing, format: .json, to: $0) }),
+            // The whole set is written into a temporary sibling folder and swapped into place in
+            // one rename: the folder holds this run or the previous one, never a mixture.
+            let folder = try OutputFolder(target: URLPath.fileURL(out))
+            var files: [(name: String, bytes: () throws -> [UInt8])] = [
+                ("report.md", { try render(briefing, format: .markdown) }),
+                ("report.txt", { try render(briefing, format: .table) }),
+                ("forecast.csv", { try render(briefing, format: .csv) }),
+                ("forecast.json", { try render(briefing, format: .json) }),
             ]
             if !briefing.modules.isEmpty {
-                files.append(("modules.csv", { try $0.write(ModuleTables(reports: briefing.modules, language: briefing.language).csv()) }))
+                files.append(("modules.csv", { Array(ModuleTables(reports: briefing.modules, language: briefing.language).csv().utf8) }))
             }
             // Charts: forecast.svg (fan chart), sources.svg, variants.svg and stages.svg when there
             // are variants / stages; then the printable page with all of them inline.
             for chart in briefing.charts() {
-                files.append((chart.file, { try $0.write(chart.svg.render()) }))
+                files.append((chart.file, { Array(chart.svg.render().utf8) }))
             }
-            files.append(("report.html", { try $0.write(briefing.html()) }))
-            files.append(("briefing.xlsx", { try $0.write([UInt8](try briefing.workbook())) }))
-            for file in files {
-                let sink = try OutputSink(file: folder.appendingPathComponent(file.name))
-                do {
-                    try file.write(sink)
-                    try sink.commit()
-                } catch {
-                    sink.discard()
-                    throw error
-                }
+            files.append(("report.html", { Array(briefing.html().utf8) }))
+            files.append(("briefing.xlsx", { [UInt8](try briefing.workbook()) }))
+            do {
+                for file in files { try folder.write(file.name, try file.bytes()) }
+                try folder.commit()
+            } catch {
+                folder.discard()
+                throw error
             }
-            FileHandle.standardError.write(Data(
-                "wrote \(files.map { folder.appendingPathComponent($0.name).path }.joined(separator: ", "))\n".utf8))
+            FileHandle.standardError.write(Data("wrote \(folder.paths.joined(separator: ", "))\n".utf8))
         }
         if options.format == .csv && !briefing.modules.isEmpty && options.out == nil {
             FileHandle.standardError.write(Data(
@@ -69,6 +61,19 @@ struct ScenarioRunner {
         let stdout = OutputSink.standardOutput()
         try emit(briefing, format: options.format, to: stdout)
         try stdout.commit()
+    }
+
+    /// The bytes of one format (for the output folder).
+    func render(_ briefing: ForecastBriefing, format: OutputFormat) throws -> [UInt8] {
+        switch format {
+        case .json:
+            let sink = OutputSink.inMemory()
+            try briefing.writeJSON(to: sink)
+            return sink.bytes
+        case .table: return Array(briefing.text(TerminalTableRenderer()).utf8)
+        case .markdown: return Array(briefing.text(MarkdownTableRenderer()).utf8)
+        case .csv: return Array(briefing.csv().utf8)
+        }
     }
 
     func emit(_ briefing: ForecastBriefing, format: OutputFormat, to sink: OutputSink) throws {

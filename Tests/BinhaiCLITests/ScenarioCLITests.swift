@@ -1,4 +1,5 @@
 import Foundation
+import ProcessTestSupport
 import Testing
 
 /// End-to-end tests of `binhai forecast`, `binhai run` and `binhai validate`.
@@ -81,4 +82,89 @@ import Testing
         let missing = try CLI.run(["run", dir.appendingPathComponent("nope.yaml").path])
         #expect(missing.status != 0 && missing.stderr.contains("nope.yaml"))
     }
+}
+
+/// Output sets and standard output: whole or nothing, refused targets, failures not hidden.
+@Suite struct OutputSafetyCLITests {
+    @Test func outFolderIsWholeOrPrevious() throws {
+        let dir = try CLI.temporaryFolder()
+        let scenario = dir.appendingPathComponent("s.yaml")
+        try "id: t\ntitle: t\nengine: {draws: 200}\n".write(to: scenario, atomically: true, encoding: .utf8)
+        let out = dir.appendingPathComponent("briefing").path
+        let r1 = try CLI.run(["run", scenario.path, "--no-effort-search", "--out", out])
+        #expect(r1.status == 0, "\(r1.stderr)")
+        let before = try FileManager.default.contentsOfDirectory(atPath: out).sorted()
+        #expect(before.contains(".binhai-output") && before.contains("briefing.xlsx") && before.contains("report.html"))
+        // A run that fails (bad --set) changes nothing.
+        let r2 = try CLI.run(["run", scenario.path, "--no-effort-search", "--out", out, "--set", "engine.draws=0"])
+        #expect(r2.status != 0)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: out).sorted() == before)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.hasPrefix(".") }.isEmpty)
+        // Someone's folder, a device and a trailing slash for one file are refused.
+        let theirs = dir.appendingPathComponent("theirs")
+        try FileManager.default.createDirectory(at: theirs, withIntermediateDirectories: true)
+        try "keep".write(to: theirs.appendingPathComponent("notes.txt"), atomically: true, encoding: .utf8)
+        let r3 = try CLI.run(["run", scenario.path, "--no-effort-search", "--out", theirs.path])
+        #expect(r3.status != 0 && r3.stderr.contains("did not write"), "\(r3.stderr)")
+        let r4 = try CLI.run(["io", "analyze", "--out", "/dev/full"])
+        #expect(r4.status != 0 && r4.stderr.contains("character device"), "\(r4.stderr)")
+        let r5 = try CLI.run(["io", "analyze", "--out", dir.path + "/"])
+        #expect(r5.status != 0 && r5.stderr.contains("trailing /"), "\(r5.stderr)")
+    }
+
+    /// `validate` and `modules list` fail when standard output cannot be written.
+    @Test func fullStandardOutputFails() throws {
+        let repo = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        for args in [["validate", repo.appendingPathComponent("scenarios/doubling-2020-2025.yaml").path], ["modules", "list"]] {
+            let p = Process()
+            p.executableURL = CLI.executable
+            p.arguments = args
+            p.standardOutput = try FileHandle(forWritingTo: URL(fileURLWithPath: "/dev/full"))
+            let err = Pipe()
+            p.standardError = err
+            try p.run()
+            p.waitUntilExit()
+            let text = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+            #expect(p.terminationStatus != 0, "\(args)")
+            #expect(text.contains("disk is full"), "\(text)")
+        }
+    }
+
+    /// SIGTERM during a run leaves neither temporary files nor a changed output folder (SIGINT
+    /// takes the same handler; it is not sent here because a process started in the background
+    /// by a non-interactive shell inherits SIGINT ignored).
+    @Test func interruptLeavesNoLeftovers() throws {
+        let dir = try CLI.temporaryFolder()
+        let scenario = dir.appendingPathComponent("s.yaml")
+        try "id: t\ntitle: t\nengine: {draws: 200}\n".write(to: scenario, atomically: true, encoding: .utf8)
+        let out = dir.appendingPathComponent("briefing").path
+        _ = try CLI.run(["run", scenario.path, "--no-effort-search", "--out", out])
+        let before = try FileManager.default.contentsOfDirectory(atPath: out).sorted()
+        for delay in [0.3, 1.0] {
+            let p = Process()
+            p.executableURL = CLI.executable
+            p.arguments = ["run", scenario.path, "--draws", "1000000", "--out", out]
+            p.standardOutput = FileHandle.nullDevice
+            p.standardError = FileHandle.nullDevice
+            try p.run()
+            Thread.sleep(forTimeInterval: delay)
+            p.terminate()
+            p.waitUntilExit()
+            #expect(p.terminationStatus == 143 || p.terminationReason == .uncaughtSignal)
+            #expect(try FileManager.default.contentsOfDirectory(atPath: out).sorted() == before)
+            let leftovers = try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.hasPrefix(".") }
+            #expect(leftovers.isEmpty, "\(leftovers)")
+        }
+    }
+}
+
+/// A bad BINHAI_PLUGIN_PATH does not block a command that needs no plugin; `--plugin` with the
+/// same path is an error.
+@Test func badPluginPathInTheEnvironmentIsAWarning() throws {
+    let r = try ProcessRunner.run(
+        CLI.executable, ["modules", "list", "--format", "csv"], environment: ["BINHAI_PLUGIN_PATH": "/nonexistent/libX.so"])
+    #expect(r.status == 0 && r.stdout.contains("industry-chain"))
+    #expect(r.stderr.contains("warning: BINHAI_PLUGIN_PATH") && r.stderr.contains("/nonexistent/libX.so"), "\(r.stderr)")
+    let e = try CLI.run(["modules", "list", "--plugin", "/nonexistent/libX.so"])
+    #expect(e.status != 0 && e.stderr.contains("/nonexistent/libX.so"))
 }

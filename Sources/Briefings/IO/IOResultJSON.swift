@@ -107,5 +107,6 @@ extension IOResultRenderer {
         try w.member("gross_output_computed", d.grossOutputIsComputed)
         try w.member("idle_sectors", strings: d.idleSectors)
         try w.endObject()
+        try w.member("warnings", strings: d.warnings)
     }
 }

@@ -111,6 +111,33 @@ public enum IOAnalysis {
                 factorChanges: (0..<nf).map { LabelledValues(label: model.factorLabels[$0], values: sdx.row($0)) })
         }
 
+        // Every number reported must be finite; an overflow names the quantity, the sector and
+        // the input responsible instead of printing null and still classifying sectors.
+        func finite(_ values: [Double], _ quantity: String, _ input: String) throws(IOAnalysisError) {
+            if let k = values.firstIndex(where: { !$0.isFinite }) {
+                throw .nonFiniteResult(quantity: quantity, sector: model.sectors[k % max(n, 1)].displayName, input: input)
+            }
+        }
+        let tableInput = "a value in Z.csv, Y.csv, F.csv or x.csv"
+        try finite(x, "gross output", tableInput)
+        try finite(m, "the output multiplier", tableInput)
+        try finite(g, "the forward (Ghosh) row sum", tableInput)
+        for r in multipliers { try finite(r.values, "the \(r.label) multiplier", "the F.csv row \(r.label)") }
+        if let typeII { try finite(typeII.outputMultipliers, "the Type II output multiplier", "the household row or column") }
+        if let extraction {
+            try finite(extraction.backwardLoss, "the backward extraction loss", tableInput)
+            try finite(extraction.forwardLoss, "the forward extraction loss", tableInput)
+        }
+        if let demand {
+            try finite(demand.outputChange.elements, "the output change", "a value of the demand-change file")
+            for (k, total) in demand.totalOutputChange.enumerated() where !total.isFinite {
+                throw .nonFiniteResult(
+                    quantity: "the total output change of demand scenario \(demand.scenarios[k])", sector: "(all sectors)",
+                    input: "a value of the demand-change file")
+            }
+            for r in demand.factorChanges { try finite(r.values, "the \(r.label) change", "a value of the demand-change file") }
+        }
+
         var warnings: [String] = []
         let rcond = model.productivity.reciprocalConditionNumber
         if rcond < 1e-10 {
@@ -122,6 +149,12 @@ public enum IOAnalysis {
         let idle = model.idleSectors.map { model.sectors[$0].code }
         if !idle.isEmpty {
             warnings.append("idle sectors (x = 0, coefficients taken as 0): \(idle.joined(separator: ", "))")
+        }
+        if let neg = try model.negativeInverseEntry() {
+            warnings.append("the Leontief inverse has a negative entry \(neg.value) (row \(neg.row), column \(neg.column)); the table has negative coefficients, and while ρ(A) < 1 the model holds, a negative entry means more final demand there lowers another sector's output")
+        }
+        if options.extraction && balanceResidual > 1e-6 {
+            warnings.append("extraction holds fixed the final demand and value added implied by x: y = (I − A)·x and v = x − 1ᵀZ; they differ from Y.csv and F.csv because the rows do not balance")
         }
         if model.productivity.method == .powerIteration {
             warnings.append("A has negative entries; ρ(A) ≈ \(model.productivity.spectralRadius ?? .nan) estimated by power iteration, not proven < 1")

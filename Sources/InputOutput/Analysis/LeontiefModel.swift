@@ -178,11 +178,21 @@ public struct LeontiefModel: Sendable {
     }
 
     /// The Leontief inverse `L = (I − A)⁻¹` (n × n, dimensionless), formed from the factors
-    /// (LAPACK `dgetri`). Checks `L ≥ 0` (up to −1e-9 for rounding) and throws
-    /// `negativeLeontiefInverse` otherwise.
+    /// (LAPACK `dgetri`).
+    ///
+    /// One rule for every output: a table is accepted when ρ(A) < 1 (checked at init). With
+    /// negative coefficients (e.g. negative flows in Z), L may still have negative entries; that
+    /// is reported as a warning by every analysis (`negativeInverseEntry`), never as an error
+    /// of only some options.
     public func leontiefInverse() throws(IOAnalysisError) -> Matrix {
-        let l: Matrix
-        do { l = try lu.inverse() } catch { throw .linearAlgebra("\(error)") }
+        do { return try lu.inverse() } catch { throw .linearAlgebra("\(error)") }
+    }
+
+    /// The most negative entry of L below −1e-9 (row sector, column sector, value), or nil. Only
+    /// a table with negative coefficients can have one, so L is formed only for those.
+    public func negativeInverseEntry() throws(IOAnalysisError) -> (row: String, column: String, value: Double)? {
+        guard productivity.hasNegativeCoefficients else { return nil }
+        let l = try leontiefInverse()
         let n = sectorCount
         var worst = 0.0, wi = 0, wj = 0
         l.elements.withUnsafeBufferPointer { p in
@@ -190,10 +200,6 @@ public struct LeontiefModel: Sendable {
                 worst = p[k]; wi = k % n; wj = k / n
             }
         }
-        if worst < -1e-9 {
-            throw .negativeLeontiefInverse(
-                row: sectors[wi].displayName, column: sectors[wj].displayName, value: worst)
-        }
-        return l
+        return worst < -1e-9 ? (sectors[wi].displayName, sectors[wj].displayName, worst) : nil
     }
 }

@@ -15,7 +15,7 @@ public struct ProjectBatchModule: ScenarioModule {
                 name: "year", type: .integer, minimum: 1990, maximum: 2100,
                 help: LocalizedText(zh: "落地年份（预测期内）", en: "landing year (within the forecast years)")),
             ParameterSpec(
-                name: "amounts", type: .numberMap, unit: "亿元", minimum: 0,
+                name: "amounts", type: .numberMap, unit: "亿元", minimum: 0, maximum: 1e6,
                 help: LocalizedText(
                     zh: "产业 id → 项目金额（亿元；外资来源为亿美元）", en: "industry id → project amount (亿元; 亿美元 for a foreign source)")),
             ParameterSpec(
