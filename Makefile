@@ -2,12 +2,13 @@
 #   make demo   install what is missing, build in release, run the main job on the embedded data
 #   make test   install what is missing, run the notebooks headless, run the whole test suite
 #   make bench  benchmarks against numpy/pymrio (not part of make test)
+#   make fuzz   libFuzzer targets for FUZZ_SECONDS each (CI runs it after make test)
 SHELL := /bin/bash
 SWIFT ?= $(shell command -v swift 2>/dev/null || echo /opt/swift/usr/bin/swift)
 APT_PACKAGES := libblas-dev liblapack-dev libopenblas0-pthread zlib1g-dev pkg-config python3-venv bc
 RELEASE_BIN := .build/release/binhai
 
-.PHONY: setup demo test bench build release clean notebooks
+.PHONY: setup demo test bench build release clean notebooks fuzz
 
 setup:
 	@missing=""; for p in $(APT_PACKAGES); do \
@@ -43,6 +44,11 @@ test: setup
 	BINHAI="$$($(SWIFT) build --show-bin-path)/binhai" bash scripts/run-notebooks.sh
 	$(SWIFT) test
 
+# Each fuzz target for FUZZ_SECONDS (libFuzzer + AddressSanitizer; CI runs it, see .ci/run).
+FUZZ_SECONDS ?= 60
+fuzz: setup
+	SWIFT=$(SWIFT) bash scripts/fuzz.sh $(FUZZ_SECONDS)
+
 notebooks: release
 	BINHAI=$(RELEASE_BIN) bash scripts/run-notebooks.sh
 
@@ -50,4 +56,4 @@ bench: release
 	bash Benchmarks/run-all.sh
 
 clean:
-	rm -rf .build
+	rm -rf .build .build-fuzz

@@ -126,6 +126,17 @@ let package = Package(
                 ]),
             dependencies: ["binhai-new-module"]),
 
+        // MARK: - Fuzzing
+        // What each fuzz target does with one input (Fuzz/Harness), and the targets: replay tools
+        // in a normal build, libFuzzer executables with `-DFUZZING -sanitize=fuzzer,address`
+        // (`make fuzz`, scripts/fuzz.sh).
+        .target(
+            name: "FuzzHarness", dependencies: ["InputOutput", "ScenarioFiles", "ScenarioKit", "ScenarioKitPlugin", "ScenarioRuntime"],
+            path: "Fuzz/Harness"),
+        .executableTarget(name: "fuzz-csv", dependencies: ["FuzzHarness"], path: "Fuzz/Targets/fuzz-csv"),
+        .executableTarget(name: "fuzz-scenario", dependencies: ["FuzzHarness", "BuiltinModules"], path: "Fuzz/Targets/fuzz-scenario"),
+        .executableTarget(name: "fuzz-plugin-json", dependencies: ["FuzzHarness"], path: "Fuzz/Targets/fuzz-plugin-json"),
+
         // MARK: - Test support
         // A parsed XML tree (SVG, XHTML and XLSX parts are checked as XML).
         .target(name: "XMLTestSupport", path: "Tests/Support/XMLTestSupport"),
@@ -174,6 +185,9 @@ let package = Package(
                 "ScenarioRuntime", "ScenarioFiles", "ForecastEngine", "Datasets", "ScenarioKit", "ScenarioKitTesting",
                 "BuiltinModules", "IndustryChain",
             ]),
+        // Replays the fuzz seed corpora and every input in Fuzz/regressions (crashes found once),
+        // and checks that any accepted scenario runs or fails with a located error.
+        .testTarget(name: "FuzzRegressionTests", dependencies: ["FuzzHarness", "BuiltinModules"]),
         .testTarget(name: "BinhaiCLITests", dependencies: ["binhai", "ProcessTestSupport"], exclude: ["HelpSnapshots"]),
         .testTarget(
             name: "PluginHostTests",

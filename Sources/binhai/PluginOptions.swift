@@ -20,14 +20,16 @@ struct PluginOptions: ParsableArguments {
     /// named with `--plugin` is an error.
     /// - Throws: `PluginLoadError` naming the library and the problem.
     func catalogue() throws -> ModuleCatalogue {
-        var catalogue = ModuleCatalogue.builtin
+        var usable: [String] = []
         for path in PluginLoader.environmentPaths() {
             do {
-                catalogue = try PluginLoader.catalogue(catalogue, adding: [path])
+                _ = try PluginLoader.catalogue(.builtin, adding: usable + [path])
+                usable.append(path)
             } catch {
                 FileHandle.standardError.write(Data("warning: BINHAI_PLUGIN_PATH: \(error) (skipped)\n".utf8))
             }
         }
-        return try PluginLoader.catalogue(catalogue, adding: paths)
+        // One load of everything, so a library named both ways is loaded once.
+        return try PluginLoader.catalogue(.builtin, adding: usable + paths)
     }
 }
