@@ -93,7 +93,11 @@ let package = Package(
         // Embedded datasets (SwiftPM resources) so the tool runs from any folder.
         .target(
             name: "Datasets",
-            resources: [.copy("Resources/nbs-2020-42"), .copy("Resources/binhai-default"), .copy("Resources/scenarios")]),
+            resources: [
+                .copy("Resources/nbs-2017-42"), .copy("Resources/nbs-2018-42"), .copy("Resources/nbs-2020-42"),
+                .copy("Resources/nbs-2017-149"), .copy("Resources/nbs-2018-153"), .copy("Resources/nbs-2020-153"),
+                .copy("Resources/binhai-default"), .copy("Resources/scenarios"),
+            ]),
         // Renderers: terminal table (CJK widths), Markdown, CSV, JSON, atomic files. No domain words.
         .target(name: "Reports", dependencies: ["LibC", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         // Briefing outputs: IO results and scenario outcomes as bilingual tables, charts, HTML, workbooks, JSON.

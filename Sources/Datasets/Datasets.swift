@@ -46,17 +46,22 @@ public enum EmbeddedDatasets {
         }
     }
 
-    /// The folder of a built-in dataset or table by name (`binhai-default`, `nbs-2020-42`), or nil.
+    /// The built-in NBS input-output tables of China, by name: 2017, 2018 and 2020 at 42 sectors
+    /// (non-competitive imports) and at 149/153 sectors (competitive imports), each a folder with
+    /// `Z.csv`, `Y.csv`, `F.csv`, `x.csv`, `sectors.csv`, `concordance.csv` (onto the 1+3+4
+    /// industries) and `dataset.yaml` (year, size, units, source, checks).
+    public static let ioTableNames = ["nbs-2017-42", "nbs-2018-42", "nbs-2020-42", "nbs-2017-149", "nbs-2018-153", "nbs-2020-153"]
+
+    /// The folder of a built-in dataset or table by name (`binhai-default`, `nbs-2020-42`, …), or nil.
     public static func folder(named name: String) throws -> URL? {
-        switch name {
-        case binhaiDefaultName: return try binhaiDefault
-        case nbs2020_42Name: return try nbs2020_42
-        default: return nil
-        }
+        if name == binhaiDefaultName { return try binhaiDefault }
+        guard ioTableNames.contains(name) else { return nil }
+        guard let url = Bundle.module.url(forResource: name, withExtension: nil) else { throw MissingResource(name: name) }
+        return url
     }
 
     /// Names accepted by `folder(named:)`.
-    public static let names = [binhaiDefaultName, nbs2020_42Name]
+    public static let names = [binhaiDefaultName] + ioTableNames
 
     /// What a `builtin:` name stands for.
     public enum Kind: Sendable {
@@ -69,7 +74,7 @@ public enum EmbeddedDatasets {
         public var names: [String] {
             switch self {
             case .dataset: return [binhaiDefaultName]
-            case .ioTable: return [nbs2020_42Name]
+            case .ioTable: return ioTableNames
             }
         }
 

@@ -38,12 +38,25 @@ struct IOAnalyzeCommand: ParsableCommand {
     @Option(name: .long, help: "CSV of final-demand changes (code,<scenario>…); reports Δx = L·Δy.")
     var demandChange: String?
 
+    @Option(
+        name: .long,
+        help: "Regionalise the table before the analysis: slq, cilq, flq or aflq (flq:0.25 sets δ; default δ 0.3, literature 0.1–0.4), with the regional weights of --regional-weights.")
+    var regionalize: String?
+
+    @Option(
+        name: .customLong("regional-weights"),
+        help: "Folder with regional-weights.csv (io_code,region_output_share) and regional-total.csv (tre_over_tne); default builtin:binhai-default.")
+    var regionalWeights: String?
+
     static let includable = ["technical_coefficients", "leontief_inverse", "ghosh_inverse"]
 
     func validate() throws {
         for item in includeList where !Self.includable.contains(item) {
             throw ValidationError(
                 "--include: unknown matrix '\(item)'; expected one of \(Self.includable.joined(separator: ", "))")
+        }
+        if let regionalize, LocationQuotient(parsing: regionalize) == nil {
+            throw ValidationError("--regionalize: expected slq, cilq, flq, aflq, flq:δ or aflq:δ with 0 ≤ δ ≤ 1, got '\(regionalize)'")
         }
         if let households, HouseholdClosure(parsing: households) == nil {
             throw ValidationError("--households: expected ROW:COLUMN, e.g. VA001:TC, got '\(households)'")
@@ -57,7 +70,22 @@ struct IOAnalyzeCommand: ParsableCommand {
 
     func run() throws {
         let folderURL = try resolveFolder()
-        let table = try IOFolderReader.read(folderURL)
+        var table = try IOFolderReader.read(folderURL)
+        var comparison: RegionalComparison? = nil
+        if let method = regionalize.flatMap(LocationQuotient.init(parsing:)) {
+            let weightsFolder = try regionalWeights.map { try Self.resolve($0, kind: .dataset) } ?? EmbeddedDatasets.binhaiDefault
+            let weights = try RegionalWeightsFile.read(weightsFolder).weights(for: table.sectors)
+            let r = try Regionalization(method: method, nationalOutput: table.grossOutput, weights: weights)
+            var base = IOAnalysisOptions()
+            if let va = table.valueAddedSum { base.factorRowSums = [va] }
+            let national = try IOAnalysis.analyze(table, options: base)
+            table = try table.regionalized(r, weights: weights)
+            var regionalOptions = IOAnalysisOptions()
+            if let va = table.valueAddedSum { regionalOptions.factorRowSums = [va] }
+            comparison = RegionalComparison(
+                national: national, regional: try IOAnalysis.analyze(table, options: regionalOptions), regionalization: r,
+                language: output.lang)
+        }
         let sectors = table.sectors
         var options = IOAnalysisOptions()
         let wanted = Set(includeList)
@@ -79,7 +107,8 @@ struct IOAnalyzeCommand: ParsableCommand {
 
         let sink = try output.makeSink()
         do {
-            let renderer = IOResultRenderer(result: result, source: source, language: output.lang)
+            var renderer = IOResultRenderer(result: result, source: source, language: output.lang)
+            renderer.regional = comparison
             if let out = output.out, out.lowercased().hasSuffix(".xlsx") {
                 // An Excel workbook, whatever --format says: the sector table and any requested matrices.
                 try sink.write([UInt8](try renderer.workbook()))
@@ -100,12 +129,15 @@ struct IOAnalyzeCommand: ParsableCommand {
     }
 
     /// `builtin:NAME` → the embedded folder; otherwise the path as given.
-    func resolveFolder() throws -> URL {
+    func resolveFolder() throws -> URL { try Self.resolve(folder) }
+
+    /// `builtin:NAME` of `kind` → the embedded folder; otherwise the path as given.
+    static func resolve(_ text: String, kind: EmbeddedDatasets.Kind = .ioTable) throws -> URL {
         do {
-            if let url = try EmbeddedDatasets.builtin(folder, kind: .ioTable) { return url }
+            if let url = try EmbeddedDatasets.builtin(text, kind: kind) { return url }
         } catch {
             throw ValidationError("\(error)")
         }
-        return URLPath.fileURL(folder)
+        return URLPath.fileURL(text)
     }
 }

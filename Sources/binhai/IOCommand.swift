@@ -4,5 +4,5 @@ import ArgumentParser
 struct IOCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "io", abstract: "Input-output (Leontief) analysis of an IO table.",
-        subcommands: [IOAnalyzeCommand.self], defaultSubcommand: IOAnalyzeCommand.self)
+        subcommands: [IOAnalyzeCommand.self, IOListCommand.self, IOCompareCommand.self], defaultSubcommand: IOAnalyzeCommand.self)
 }

@@ -8,7 +8,7 @@ import Testing
 @Suite struct HelpSnapshotTests {
     static let commands: [[String]] = [
         [], ["forecast"], ["run"], ["validate"], ["modules"], ["modules", "list"], ["modules", "describe"], ["io"],
-        ["io", "analyze"], ["doctor"],
+        ["io", "analyze"], ["io", "list"], ["io", "compare"], ["doctor"],
     ]
     static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("HelpSnapshots")
 

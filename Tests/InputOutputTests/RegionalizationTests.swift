@@ -92,6 +92,24 @@ import Testing
         }
     }
 
+    /// Random regional weights (seeded): the regional table is always productive and its
+    /// multipliers never exceed the national ones.
+    @Test func alwaysProductiveAndNeverAboveNational() throws {
+        let table = try IOFolderReader.read(try nbs2020())
+        let national = try IOAnalysis.analyze(table).outputMultipliers
+        var rng = SplitMix64(seed: 14)
+        for trial in 0..<30 {
+            let shares = (0..<table.sectorCount).map { _ in rng.uniform() < 0.2 ? 0 : rng.uniform() }
+            let w = try RegionalWeights(outputShares: shares, regionToNation: 0.001 + rng.uniform() * 0.5)
+            let methods: [LocationQuotient] = [.slq, .cilq, .flq(delta: 0.1 + 0.3 * rng.uniform()), .aflq(delta: 0.3)]
+            let method = methods[trial % methods.count]
+            let r = try Regionalization(method: method, nationalOutput: table.grossOutput, weights: w)
+            let regional = try IOAnalysis.analyze(try table.regionalized(r, weights: w))
+            #expect(regional.diagnostics.productivity.spectralRadiusUpperBound.map { $0 < 1 } ?? true)
+            for k in national.indices { #expect(regional.outputMultipliers[k] <= national[k] * (1 + 1e-12), "\(method) \(k)") }
+        }
+    }
+
     func nbs2020() throws -> URL {
         URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
             .appendingPathComponent("Sources/Datasets/Resources/nbs-2020-42")

@@ -33,6 +33,7 @@ extension IOResultRenderer {
         try w.member("key_sectors", "key: BL>1 and FL>1; backward: BL>1 only; forward: FL>1 only; weak: neither")
         try w.endObject()
         try writeDiagnostics(&w)
+        if let regional { try regional.writeJSON(&w) }
         if let t2 = result.typeII {
             try w.key("type_ii")
             try w.beginObject()

@@ -9,6 +9,8 @@ public struct IOResultRenderer {
     /// What was analysed (folder path or `builtin:…`), echoed in notes and JSON.
     public let source: String
     public let language: Language
+    /// National and regional multipliers side by side, when the table was regionalised.
+    public var regional: RegionalComparison?
 
     public init(result: IOAnalysisResult, source: String, language: Language) {
         self.result = result
@@ -144,6 +146,7 @@ public struct IOResultRenderer {
     public func text<R: TextRenderer>(_ renderer: R) -> String {
         var out = renderer.render(sectorTable(fullPrecision: false))
         if let dc = demandChangeTable(fullPrecision: false) { out += "\n" + renderer.render(dc) }
+        if let regional { out += "\n" + renderer.render(regional.table()) }
         if result.technicalCoefficients != nil || result.leontiefInverse != nil || result.ghoshInverse != nil {
             out += label("（n×n 矩阵仅在 JSON 输出中给出：--format json）\n", "(n×n matrices are written in JSON output only: --format json)\n")
         }
