@@ -35,6 +35,9 @@ public struct IndustryChainModule: ScenarioModule {
     let targets: [SectorTarget]
     let projects: [ProjectComparison.Project]
     let strategy: ImpactStrategy
+    /// The regional reading (with `regionalize`): the regionalised table's technology and its
+    /// quotients; nil for the national table only.
+    let regional: (technology: IOTechnology, regionalization: Regionalization)?
 
     /// Reads the dataset's IO table, concordance and bridge, factors `I − A` once and
     /// analyses the chains.
@@ -105,6 +108,25 @@ public struct IndustryChainModule: ScenarioModule {
             throw ModuleError(module: module, message: "\(error)")
         }
         let chainAnalysis = try ChainAnalysis(chains: chains, technology: technology)
+        var regional: (technology: IOTechnology, regionalization: Regionalization)? = nil
+        if let method = settings.regionalization {
+            do {
+                let file = try RegionalWeightsFile.read(datasetFolder)
+                let weights = try file.weights(for: table.sectors)
+                let r = try Regionalization(method: method, nationalOutput: table.grossOutput, weights: weights)
+                var regionalSettings = settings
+                regionalSettings.households = nil  // the regional table has one final-demand column
+                let key = technologyKey + "|regional=\(method)"
+                let t = try context.shared.value(for: key) {
+                    try IOTechnology(table: try table.regionalized(r, weights: weights), settings: regionalSettings, module: module)
+                }
+                regional = (t, r)
+            } catch let e as ModuleError {
+                throw e
+            } catch {
+                throw ModuleError(module: module, keyPath: "regionalize", message: "\(error)")
+            }
+        }
         self.settings = settings
         self.technology = technology
         self.bridge = bridge
@@ -115,6 +137,7 @@ public struct IndustryChainModule: ScenarioModule {
         self.targets = TargetRanking.rank(chains: chains, analysis: chainAnalysis, technology: technology)
         self.projects = projects
         self.strategy = strategy
+        self.regional = regional
     }
 
     public func analyze(_ outputs: EngineOutputs, into results: inout ResultSet) throws {
@@ -134,6 +157,21 @@ public struct IndustryChainModule: ScenarioModule {
                 projects, bridge: bridge, concordance: concordance,
                 outputPerInvestment: settings.outputPerInvestment, technology: technology)
             results.add(ProjectTable.table(impacts, technology: technology, outputPerInvestment: settings.outputPerInvestment))
+        }
+        if let regional {
+            var regionalImpacts: [ProjectImpact] = []
+            var nationalImpacts: [ProjectImpact] = []
+            if !projects.isEmpty {
+                nationalImpacts = try ProjectComparison.compute(
+                    projects, bridge: bridge, concordance: concordance, outputPerInvestment: settings.outputPerInvestment,
+                    technology: technology)
+                regionalImpacts = try ProjectComparison.compute(
+                    projects, bridge: bridge, concordance: concordance, outputPerInvestment: settings.outputPerInvestment,
+                    technology: regional.technology)
+            }
+            results.add(RegionalTable.table(
+                chains: chains, national: technology, regional: regional.technology, regionalization: regional.regionalization,
+                nationalProjects: nationalImpacts, regionalProjects: regionalImpacts))
         }
     }
 }

@@ -54,8 +54,15 @@ enum IndustryChainSchema {
             zh: "投入产出表货币单位与亿元之比：10000 = 表以万元计（国家统计局表）；1 = 表以亿元计",
             en: "IO-table money units per 亿元: 10000 when the table is in 万元 (NBS tables); 1 when it is in 亿元"))
 
+    static let regionalize = ParameterSpec(
+        name: "regionalize", type: .text, defaultValue: .text("none"),
+        help: LocalizedText(
+            zh: "区域读数：none（全国表），或 slq、cilq、flq、flq:δ、aflq（区位商法，用数据集的 regional-weights.csv 与 regional-total.csv；FLQ 的 δ 默认 0.3，文献范围 0.1–0.4）；给出时另加全国与区域乘数对照表",
+            en: "the regional reading: none (the national table), or slq, cilq, flq, flq:δ, aflq (location quotients on the dataset's regional-weights.csv and regional-total.csv; FLQ δ default 0.3, literature 0.1–0.4); when given, a table puts national and regional multipliers side by side"))
+
     static let parameters = [
         bridge, households, employmentRow, employmentUnit, topN, chains, projects, outputPerInvestment, ioUnitsPerYi,
+        regionalize,
     ]
 
     static let descriptor = ModuleDescriptor(

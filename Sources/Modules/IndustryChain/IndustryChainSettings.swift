@@ -37,6 +37,8 @@ struct IndustryChainSettings: Sendable, Equatable {
     var outputPerInvestment: Double
     /// Table money units per 亿元 (10 000 for 万元).
     var ioUnitsPerYi: Double
+    /// The regional reading (nil: the national table only).
+    var regionalization: LocationQuotient?
 
     /// Reads `parameters`; a parameter that is absent takes its schema default.
     /// - Throws: `ModuleError` with the parameter's key path.
@@ -105,6 +107,14 @@ struct IndustryChainSettings: Sendable, Equatable {
             throw fail("output_per_investment", "must be ≥ 0 (亿元 of annual output per 亿元 invested), got \(outputPerInvestment)")
         }
         ioUnitsPerYi = try number(IndustryChainSchema.ioUnitsPerYi)
+        let regional = try text(IndustryChainSchema.regionalize)
+        if regional.lowercased() == "none" || regional.isEmpty {
+            regionalization = nil
+        } else if let lq = LocationQuotient(parsing: regional) {
+            regionalization = lq
+        } else {
+            throw fail("regionalize", "expected none, slq, cilq, flq, aflq, flq:δ or aflq:δ with 0 ≤ δ ≤ 1, got \"\(regional)\"")
+        }
         guard ioUnitsPerYi.isFinite, ioUnitsPerYi > 0 else {
             throw fail("io_units_per_yi", "must be > 0 (10000 for a table in 万元), got \(ioUnitsPerYi)")
         }
