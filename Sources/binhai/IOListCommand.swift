@@ -66,13 +66,31 @@ struct IOCompareCommand: ParsableCommand {
 
     func run() throws {
         var analysed: [(label: String, result: IOAnalysisResult)] = []
+        var concordances: [[String: [(sector: Int, share: Double)]]?] = []
         for t in tables {
-            let table = try IOFolderReader.read(try IOAnalyzeCommand.resolve(t))
+            let folder = try IOAnalyzeCommand.resolve(t)
+            let table = try IOFolderReader.read(folder)
             var options = IOAnalysisOptions()
             if let va = table.valueAddedSum { options.factorRowSums = [va] }
             analysed.append((t, try IOAnalysis.analyze(table, options: options)))
+            concordances.append(try Self.concordance(folder.appendingPathComponent("concordance.csv"), sectors: table.sectors))
         }
-        let comparison = try IOComparison(tables: analysed, language: output.lang)
+        var comparison = try IOComparison(tables: analysed, language: output.lang)
+        // Chains where every table has a concordance: weights wₖ = cⱼₖ·xⱼ / Σ.
+        if concordances.allSatisfy({ $0 != nil }) {
+            let keySets = concordances.compactMap { $0 }.map { Set($0.keys) }
+            var ids = keySets.first ?? []
+            for k in keySets.dropFirst() { ids.formIntersection(k) }
+            for id in ids.sorted() {
+                let weights = analysed.enumerated().map { k, a -> [Double] in
+                    var w = [Double](repeating: 0, count: a.result.sectors.count)
+                    for m in concordances[k]![id]! { w[m.sector] += m.share * a.result.grossOutput[m.sector] }
+                    let total = w.reduce(0, +)
+                    return total > 0 ? w.map { $0 / total } : w
+                }
+                comparison.chains.append((id, weights))
+            }
+        }
         if let chart {
             let sink = try OutputSink(file: URLPath.fileURL(chart))
             try sink.write(comparison.chart().render())
@@ -82,8 +100,12 @@ struct IOCompareCommand: ParsableCommand {
         do {
             switch output.format {
             case .json: try comparison.writeJSON(to: sink)
-            case .table: try sink.write(TerminalTableRenderer().render(comparison.table()))
-            case .markdown: try sink.write(MarkdownTableRenderer().render(comparison.table()))
+            case .table:
+                try sink.write(TerminalTableRenderer().render(comparison.table()))
+                if let c = comparison.chainTable() { try sink.write("\n" + TerminalTableRenderer().render(c)) }
+            case .markdown:
+                try sink.write(MarkdownTableRenderer().render(comparison.table()))
+                if let c = comparison.chainTable() { try sink.write("\n" + MarkdownTableRenderer().render(c)) }
             case .csv: try sink.write(CSVRenderer().render(comparison.table()))
             }
             try sink.commit()
@@ -91,5 +113,24 @@ struct IOCompareCommand: ParsableCommand {
             sink.discard()
             throw error
         }
+    }
+
+    /// `concordance.csv` (io_code, industry, share) of a table folder: industry → (sector, share);
+    /// nil when the folder has none.
+    static func concordance(_ url: URL, sectors: [Sector]) throws -> [String: [(sector: Int, share: Double)]]? {
+        guard let data = FileManager.default.contents(atPath: url.path) else { return nil }
+        let records = try CSVText.parse([UInt8](data))
+        guard let header = records.first?.fields else { return nil }
+        guard let ci = header.firstIndex(of: "io_code"), let ii = header.firstIndex(of: "industry"), let si = header.firstIndex(of: "share") else {
+            throw ValidationError("\(url.path): expected the columns io_code, industry, share")
+        }
+        var out: [String: [(sector: Int, share: Double)]] = [:]
+        for r in records.dropFirst() where r.fields.count > max(ci, ii, si) {
+            guard let k = sectors.firstIndex(where: { $0.code == r.fields[ci] }), let share = Double(r.fields[si]), share.isFinite, share >= 0 else {
+                throw ValidationError("\(url.path), line \(r.line): unknown sector or bad share")
+            }
+            out[r.fields[ii], default: []].append((k, share))
+        }
+        return out
     }
 }

@@ -32,6 +32,9 @@ import Testing
             }
             #expect((byTable[k]["key_sectors"] as? [String]) == (alone["key_sectors"] as? [String]))
         }
+        // By chain: Σ weight × multiplier with each table's concordance, one value per table.
+        let chains = try #require(compared["chains"] as? [String: [Double]])
+        #expect(chains.count == 8 && chains["intelligent_tech"]?.count == 3)
         let mixed = try CLI.run(["io", "compare", "builtin:nbs-2020-42", "builtin:nbs-2020-153"])
         #expect(mixed.status != 0 && mixed.stderr.contains("same classification"))
     }

@@ -8,6 +8,9 @@ public struct IOComparison: Sendable {
     /// (label such as `builtin:nbs-2017-42`, its analysis), in the order given.
     public let tables: [(label: String, result: IOAnalysisResult)]
     public let language: Language
+    /// Chains (1+3+4 industries) by id with their sector weights per table (wₖ = cⱼₖ·xⱼ / Σ,
+    /// from each table's concordance.csv); a chain's output multiplier is Σₖ wₖ·mₖ.
+    public var chains: [(id: String, weights: [[Double]])] = []
 
     /// - Throws: `IOAnalysisError.invalidTable` when the tables do not have the same sector codes.
     public init(tables: [(label: String, result: IOAnalysisResult)], language: Language) throws(IOAnalysisError) {
@@ -62,6 +65,29 @@ public struct IOComparison: Sendable {
         return t
     }
 
+    /// A chain's output multiplier Σₖ wₖ·mₖ in each table.
+    public func chainMultipliers() -> [(id: String, values: [Double])] {
+        chains.map { chain in
+            (chain.id, tables.enumerated().map { k, t in zip(chain.weights[k], t.result.outputMultipliers).reduce(0) { $0 + $1.0 * $1.1 } })
+        }
+    }
+
+    /// The chains' output multipliers side by side (empty without concordances).
+    public func chainTable() -> Table? {
+        guard !chains.isEmpty else { return nil }
+        let l = language
+        var columns: [Table.Column] = [.init(l.pick("产业链", "chain"))]
+        columns += tables.map { .init(l.pick("乘数 ", "mult. ") + $0.label.replacingOccurrences(of: "builtin:", with: ""), alignment: .right) }
+        columns.append(.init(l.pick("变化", "change"), alignment: .right))
+        var t = Table(title: l.pick("各产业链产出乘数的变化", "Output multipliers of the chains"), columns: columns)
+        for (id, values) in chainMultipliers() {
+            let d = (values.last ?? 0) - (values.first ?? 0)
+            t.rows.append([id] + values.map { NumberFormatting.fixed($0, decimals: 4) } + [(d >= 0 ? "+" : "") + NumberFormatting.fixed(d, decimals: 4)])
+        }
+        t.notes = [l.pick("产业链乘数 = Σ 部门权重 × 部门产出乘数，权重来自各表的 concordance.csv（对照份额 × 总产出）。", "A chain's multiplier = Σ sector weight × sector output multiplier, weights from each table's concordance.csv (share × gross output).")]
+        return t
+    }
+
     public func writeJSON(to sink: OutputSink) throws {
         var w = JSONWriter { try sink.write($0) }
         try w.beginObject()
@@ -79,6 +105,10 @@ public struct IOComparison: Sendable {
             try w.endObject()
         }
         try w.endArray()
+        try w.key("chains")
+        try w.beginObject()
+        for (id, values) in chainMultipliers() { try w.member(id, numbers: values) }
+        try w.endObject()
         try w.endObject()
         try w.flush()
     }
