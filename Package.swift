@@ -148,6 +148,12 @@ let package = Package(
         .target(name: "ProcessTestSupport", path: "Tests/Support/ProcessTestSupport"),
         // One closeness check, one max-difference, one seeded generator (SplitMix64).
         .target(name: "NumericTestSupport", path: "Tests/Support/NumericTestSupport"),
+        // The engine tests' fixed catalogues (test inputs, not the dataset's defaults).
+        .target(name: "EngineTestSupport", dependencies: ["ForecastEngine"], path: "Tests/Support/EngineTestSupport"),
+        // Load and prepare a scenario the way `binhai run` does.
+        .target(
+            name: "ScenarioTestSupport", dependencies: ["ScenarioFiles", "ScenarioRuntime", "ScenarioKit", "BuiltinModules"],
+            path: "Tests/Support/ScenarioTestSupport"),
 
         // MARK: - Tests
         .testTarget(name: "LinearAlgebraTests", dependencies: ["LinearAlgebra", "LibC", "NumericTestSupport"]),
@@ -176,13 +182,15 @@ let package = Package(
         .testTarget(
             name: "BriefingsTests",
             dependencies: [
-                "Briefings", "ForecastEngine", "InputOutput", "Reports", "ScenarioKit", "XMLTestSupport",
+                "Briefings", "ForecastEngine", "InputOutput", "Reports", "ScenarioKit", "XMLTestSupport", "EngineTestSupport",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]),
-        .testTarget(name: "ForecastEngineTests", dependencies: ["ForecastEngine", "LinearAlgebra", "LibC"]),
+        .testTarget(name: "ForecastEngineTests", dependencies: ["ForecastEngine", "LinearAlgebra", "LibC", "EngineTestSupport"]),
         .testTarget(
             name: "ScenarioFilesTests",
-            dependencies: ["ScenarioFiles", "ScenarioRuntime", "ForecastEngine", "Datasets", "ScenarioKit", "BuiltinModules"]),
+            dependencies: [
+                "ScenarioFiles", "ScenarioRuntime", "ForecastEngine", "Datasets", "ScenarioKit", "BuiltinModules", "ScenarioTestSupport",
+            ]),
         .testTarget(
             name: "ScenarioRuntimeTests",
             dependencies: [
@@ -197,7 +205,7 @@ let package = Package(
             name: "PluginHostTests",
             dependencies: [
                 "PluginHost", "ScenarioKitPlugin", "ScenarioKit", "ScenarioKitTesting", "CBinhaiModuleABI", "ScenarioFiles",
-                "ScenarioRuntime", "BuiltinModules",
+                "ScenarioRuntime", "BuiltinModules", "ScenarioTestSupport",
             ]),
         .testTarget(
             name: "ModuleScaffoldTests",

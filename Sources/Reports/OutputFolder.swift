@@ -135,24 +135,15 @@ public enum OutputPath {
             throw ReportError.cannotWrite(path: shownAs, reason: String(cString: strerror(errno)))
         }
         TemporaryFiles.shared.register(path)
-        var written = 0
-        let code: Int32 = bytes.withUnsafeBytes { raw -> Int32 in
-            while written < raw.count {
-                let r = LibC.write(fd, raw.baseAddress! + written, raw.count - written)
-                if r < 0 {
-                    if errno == EINTR { continue }
-                    return errno
-                }
-                written += r
-            }
-            return fsync(fd) == 0 || errno == EINVAL ? 0 : errno
-        }
+        let (written, first) = POSIXWrite.all(fd, bytes)
+        var code = first
+        if code == 0 && fsync(fd) != 0 && errno != EINVAL { code = errno }
         let closed = close(fd) == 0 ? 0 : errno
         let error = code != 0 ? code : closed
         if error != 0 {
             unlink(path)
             TemporaryFiles.shared.unregister(path)
-            if error == ENOSPC || error == EDQUOT {
+            if POSIXWrite.isDiskFull(error) {
                 throw ReportError.diskFull(path: shownAs, bytesNeeded: bytes.count - written)
             }
             throw ReportError.cannotWrite(path: shownAs, reason: String(cString: strerror(error)))

@@ -58,22 +58,10 @@ public final class OutputSink {
             memory! += bytes
             return
         }
-        let fd = handle.fileDescriptor
-        var written = 0
-        let code: Int32 = bytes.withUnsafeBytes { raw -> Int32 in
-            while written < raw.count {
-                let r = LibC.write(fd, raw.baseAddress! + written, raw.count - written)
-                if r < 0 {
-                    if errno == EINTR { continue }
-                    return errno
-                }
-                written += r
-            }
-            return 0
-        }
+        let (written, code) = POSIXWrite.all(handle.fileDescriptor, bytes)
         guard code != 0 else { return }
         let name = finalURL?.path ?? "standard output"
-        if code == ENOSPC || code == EDQUOT { throw ReportError.diskFull(path: name, bytesNeeded: bytes.count - written) }
+        if POSIXWrite.isDiskFull(code) { throw ReportError.diskFull(path: name, bytesNeeded: bytes.count - written) }
         throw ReportError.cannotWrite(path: name, reason: String(cString: strerror(code)))
     }
 

@@ -1,3 +1,4 @@
+import EngineTestSupport
 @testable import ForecastEngine
 
 /// Shared inputs: the 2020 base year as extrapolated in BINHAI-FACTS.md (Jan–Nov × 12/11) and a

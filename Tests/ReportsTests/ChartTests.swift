@@ -183,6 +183,38 @@ import XMLTestSupport
         for (a, b) in zip(ys, ys.dropFirst()) { #expect(b - a >= 11.5) }
     }
 
+    /// Long end labels (variant names) are wrapped, never cut with "…", and no two label lines
+    /// overlap or leave the drawing.
+    @Test func longEndLabelsWrapWithoutOverlap() throws {
+        var chart = Self.fan()
+        let names = [
+            "weak-fdi 3,391.4", "weak-fdi-and-strong-dollar-and-a-slower-pipeline-and-fewer-leads 3,417.9",
+            "campaign projects in new energy and biomedicine with a strong dollar 3,420.0",
+        ]
+        chart.lines += names.enumerated().map { k, name in
+            ChartLine(key: "v\(k)", name: name, points: [ChartPoint(x: 2020, y: 1453), ChartPoint(x: 2025, y: 3391 + Double(k) * 13)],
+                color: "#E69F00", endLabel: name)
+        }
+        let svg = chart.svg()
+        let tree = XMLTree(svg.render())
+        let labels = tree.all("text").filter { $0.attributes["data-key"] != nil }
+        #expect(!labels.contains { ($0.text ?? "").contains("…") })
+        // Every word of every label is shown.
+        let shown = labels.map { $0.text ?? "" }.joined(separator: " ")
+        for name in names { for word in name.split(separator: " ") { #expect(shown.contains(word.split(separator: "-").first!)) } }
+        let boxes = labels.map { e -> (x0: Double, x1: Double, y0: Double, y1: Double) in
+            let x = Double(e.attributes["x"]!)!, y = Double(e.attributes["y"]!)!, size = Double(e.attributes["font-size"]!)!
+            return (x, x + 1.08 * TextMeasure.width(e.text ?? "", size: size), y - size, y + 2)
+        }
+        for (i, a) in boxes.enumerated() {
+            #expect(a.x1 <= svg.width + 0.5, "label line \(i) leaves the drawing")
+            for b in boxes[(i + 1)...] {
+                let overlap = a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1
+                #expect(!overlap, "\(a) overlaps \(b)")
+            }
+        }
+    }
+
     @Test func stackedBarsReachTheirTotals() throws {
         var chart = BarChart(title: "By source", categories: ["2021", "2022", "2023"])
         chart.series = [

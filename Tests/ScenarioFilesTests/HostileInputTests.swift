@@ -1,3 +1,4 @@
+import ScenarioTestSupport
 import BuiltinModules
 import Foundation
 import ScenarioRuntime

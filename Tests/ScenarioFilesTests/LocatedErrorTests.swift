@@ -1,3 +1,4 @@
+import ScenarioTestSupport
 import Foundation
 import Testing
 @testable import ScenarioFiles

@@ -1,3 +1,4 @@
+import ScenarioTestSupport
 import ScenarioRuntime
 import Datasets
 import ForecastEngine

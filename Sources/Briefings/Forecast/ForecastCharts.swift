@@ -129,6 +129,11 @@ extension ForecastBriefing {
         return chart
     }
 
+    /// A variant's name beside the plot: a named variant whole (the chart wraps a long label onto
+    /// more lines, never cuts it); a sweep point (`path=value, …`) shortened by `shortName`, since
+    /// a sweep has many of them and their paths repeat.
+    static func labelName(_ name: String) -> String { name.contains("=") ? shortName(name) : name }
+
     /// A variant name for a label beside the plot: at most `cells` terminal cells, cut in the middle
     /// so that both the start and the end (where sweep points differ: `…probability=0.3`) stay.
     static func shortName(_ name: String, cells: Int = 24) -> String {
@@ -223,7 +228,7 @@ extension ForecastBriefing {
                     + alt.yearly.map { ChartPoint(x: Double($0.year), y: $0.investmentInPlace.p50) },
                 color: colors[k % colors.count], width: 2,
                 dash: ChartColors.variantDashes[k % ChartColors.variantDashes.count], markers: true,
-                endLabel: alt.yearly.last.map { Self.shortName(v.name) + " " + ForecastFormat.amount($0.investmentInPlace.p50) }))
+                endLabel: alt.yearly.last.map { Self.labelName(v.name) + " " + ForecastFormat.amount($0.investmentInPlace.p50) }))
             probabilities.append(v.name + " " + ForecastFormat.percent(alt.probabilityTargetMet))
         }
         chart.lines.append(ChartLine(

@@ -58,7 +58,7 @@ struct ChartFrame {
         let left = max(pad + tickWidth + 8, pad + xLabelOverhang)
         // Right labels are bold: about 8 % wider than the regular-weight estimate.
         let labelWidth =
-            rightLabels.map { min(Self.maxRightLabelWidth, 1.08 * TextMeasure.width($0, size: Self.labelSize)) }.max() ?? 0
+            rightLabels.flatMap(Self.labelLines).map { 1.08 * TextMeasure.width($0, size: Self.labelSize) }.max() ?? 0
         let right = labelWidth > 0 ? labelWidth + 16 + pad : max(pad, xLabelOverhang + 4)
         let plot = ChartRect(x: left, y: plotTop, width: max(40, width - left - right), height: plotHeight)
         let y = LinearScale(domain: yTicks.lower...yTicks.upper, range: plot.maxY, plot.y)
@@ -171,27 +171,49 @@ struct ChartFrame {
         _ items: [(text: String, y: Double, color: String, key: String)], fromX: Double, _ l: Layout
     ) -> [SVGElement] {
         guard !items.isEmpty else { return [] }
-        let gap = Self.labelSize + 3
+        // A label longer than the column is wrapped (never cut): at spaces, between Chinese
+        // characters and after hyphens; each label takes its lines' height, so none overlaps.
+        let lineHeight = Self.labelSize + 2
+        let gap = 3.0
         let order = items.indices.sorted { items[$0].y < items[$1].y }
-        var placed = order.map { items[$0].y }
-        for i in placed.indices.dropFirst() { placed[i] = max(placed[i], placed[i - 1] + gap) }
+        let lines = order.map { Self.labelLines(items[$0].text) }
+        let heights = lines.map { Double($0.count) * lineHeight }
+        // placed[k]: the top of label k's block; its first line centres on the value when it can.
+        var placed = order.map { items[$0].y - lineHeight / 2 }
+        for k in placed.indices.dropFirst() { placed[k] = max(placed[k], placed[k - 1] + heights[k - 1] + gap) }
         let bottom = l.plot.maxY + 4
-        if let last = placed.last, last > bottom {
-            placed[placed.count - 1] = bottom
-            for i in placed.indices.reversed().dropFirst() { placed[i] = min(placed[i], placed[i + 1] - gap) }
+        if let last = placed.indices.last, placed[last] + heights[last] > bottom {
+            placed[last] = bottom - heights[last]
+            for k in placed.indices.reversed().dropFirst() { placed[k] = min(placed[k], placed[k + 1] - heights[k] - gap) }
         }
         var out: [SVGElement] = []
         let x = l.plot.maxX + 10
         for (k, i) in order.enumerated() {
             let item = items[i]
-            if abs(placed[k] - item.y) > 1 || fromX < l.plot.maxX - 2 {
-                out.append(.line(
-                    x1: fromX + 4, y1: item.y, x2: x - 3, y2: placed[k], style: .stroke(item.color, width: 0.8)))
+            let anchorY = placed[k] + lineHeight / 2
+            if abs(anchorY - item.y) > 1 || fromX < l.plot.maxX - 2 {
+                out.append(.line(x1: fromX + 4, y1: item.y, x2: x - 3, y2: anchorY, style: .stroke(item.color, width: 0.8)))
             }
-            let text = TextMeasure.truncate(item.text, size: Self.labelSize * 1.08, maxWidth: Self.maxRightLabelWidth)
-            out.append(.text(text, x: x, y: placed[k] + 4, size: Self.labelSize, fill: ChartColor.readable(item.color), weight: "bold")
-                .with("data-key", item.key))
+            for (j, text) in lines[k].enumerated() {
+                out.append(.text(
+                    text, x: x, y: placed[k] + Double(j) * lineHeight + lineHeight / 2 + 4, size: Self.labelSize,
+                    fill: ChartColor.readable(item.color), weight: "bold"
+                ).with("data-key", item.key))
+            }
         }
         return [.group(out, class: "end-labels")]
+    }
+
+    /// A right label as the lines it is shown in: wrapped to `maxRightLabelWidth` (bold text is
+    /// about 8 % wider than the regular-weight estimate), also after hyphens of a long word.
+    static func labelLines(_ text: String) -> [String] {
+        let size = labelSize * 1.08
+        guard TextMeasure.width(text, size: size) > maxRightLabelWidth else { return [text] }
+        // Let long hyphenated words break after their hyphens.
+        let breakable = text.split(separator: " ", omittingEmptySubsequences: false).map { word -> String in
+            TextMeasure.width(String(word), size: size) > maxRightLabelWidth ? word.replacingOccurrences(of: "-", with: "- ") : String(word)
+        }.joined(separator: " ")
+        let wrapped = TextMeasure.wrap(breakable, size: size, maxWidth: maxRightLabelWidth)
+        return wrapped.map { $0.replacingOccurrences(of: "- ", with: "-").trimmingCharacters(in: .whitespaces) }
     }
 }

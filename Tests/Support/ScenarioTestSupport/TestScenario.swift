@@ -6,8 +6,8 @@ import ScenarioRuntime
 
 /// Load and prepare a scenario the way `binhai run` does (spec, then runtime), for tests that
 /// look at calibrated parameters and built modules.
-enum TestScenario {
-    static func load(
+public enum TestScenario {
+    public static func load(
         text: String, file: String, baseFolder: URL? = nil, overrides: [ParameterOverride] = [],
         catalogue: ModuleCatalogue = .builtin
     ) throws -> PreparedScenario {
@@ -15,7 +15,7 @@ enum TestScenario {
         return try runtime.prepare(try runtime.load(text: text, file: file, baseFolder: baseFolder, overrides: overrides))
     }
 
-    static func load(
+    public static func load(
         _ url: URL, displayName: String? = nil, overrides: [ParameterOverride] = [], catalogue: ModuleCatalogue = .builtin
     ) throws -> PreparedScenario {
         let runtime = ScenarioRuntime(catalogue: catalogue)

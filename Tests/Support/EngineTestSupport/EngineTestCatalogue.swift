@@ -3,8 +3,8 @@ import ForecastEngine
 /// The engine tests' catalogues: fixed test inputs (the 1+3+4 industries and 其他, seven carriers)
 /// whose weights are chosen for these tests and are NOT the Binhai dataset's defaults — those
 /// live only in `Sources/Datasets/Resources/binhai-default/industries.csv` and `carriers.csv`.
-enum EngineTestCatalogue {
-    static let industries: [Industry] = [
+public enum EngineTestCatalogue {
+    public static let industries: [Industry] = [
         Industry(id: "intelligent_tech", name: .init(zh: "智能科技", en: "Intelligent technology"), leadShare: 0.06),
         Industry(id: "biomedicine", name: .init(zh: "生物医药", en: "Biomedicine"), leadShare: 0.03),
         Industry(id: "new_energy", name: .init(zh: "新能源", en: "New energy"), leadShare: 0.03),
@@ -16,7 +16,7 @@ enum EngineTestCatalogue {
         Industry(id: "other", name: .init(zh: "其他", en: "Other"), leadShare: 0.74),
     ]
 
-    static let carriers: [Carrier] = [
+    public static let carriers: [Carrier] = [
         Carrier(id: "development_zones", name: .init(zh: "开发区", en: "Development zones"), kind: .developmentZone, leadShare: 0.70),
         Carrier(id: "streets_towns", name: .init(zh: "街镇", en: "Streets and towns"), kind: .streetTown, leadShare: 0.15),
         Carrier(id: "xinchuang_valley", name: .init(zh: "中国信创谷", en: "China Xinchuang Valley"), kind: .themedPark, leadShare: 0.03),
@@ -29,7 +29,10 @@ enum EngineTestCatalogue {
 
 extension ForecastParameters {
     /// Engine defaults on the test catalogues.
-    init(draws: Int, seed: UInt64) {
+    public init() { self.init(industries: EngineTestCatalogue.industries, carriers: EngineTestCatalogue.carriers) }
+
+    /// Engine defaults on the test catalogues with `draws` and `seed`.
+    public init(draws: Int, seed: UInt64) {
         self.init(industries: EngineTestCatalogue.industries, carriers: EngineTestCatalogue.carriers, draws: draws, seed: seed)
     }
 }
