@@ -44,7 +44,7 @@ RES = ROOT / "Sources" / "Datasets" / "Resources"
 PARTS_153 = {  # 42-code: (all 153 codes in it, {industry: [codes]})
     "03": (["007"], {"petrochemicals": ["007"]}),
     "11": (["041", "042"], {"petrochemicals": ["041"]}),
-    "12": ([f"{c:03d}" for c in range(43, 52)], {
+    "12": ([f"{c:03d}" for c in range(43, 54)], {  # 043…053: chemicals to rubber and plastics (sums to the 42-sector x)
         "petrochemicals": ["043", "044", "045", "046"],
         "new_materials": ["047", "048", "051"],
         "biomedicine": ["050"],

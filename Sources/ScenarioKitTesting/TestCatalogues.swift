@@ -8,14 +8,14 @@ import ScenarioKit
 public enum TestCatalogues {
     /// 1 智能科技; 3 生物医药, 新能源, 新材料; 4 装备制造, 石油化工, 汽车, 航空航天; 其他.
     public static let industries: [CatalogueEntry] = [
-        entry("intelligent_tech", "智能科技", "Intelligent technology", 0.043356),
-        entry("biomedicine", "生物医药", "Biomedicine", 0.010541),
-        entry("new_energy", "新能源", "New energy", 0.006743),
-        entry("new_materials", "新材料", "New materials", 0.020304),
-        entry("equipment", "装备制造", "Equipment manufacturing", 0.034735),
-        entry("petrochemicals", "石油化工", "Petrochemicals", 0.022865),
-        entry("automotive", "汽车", "Automotive", 0.016711),
-        entry("aerospace", "航空航天", "Aerospace", 0.001747),
+        entry("intelligent_tech", "智能科技", "Intelligent technology", 0.045741),
+        entry("biomedicine", "生物医药", "Biomedicine", 0.008799),
+        entry("new_energy", "新能源", "New energy", 0.007114),
+        entry("new_materials", "新材料", "New materials", 0.018104),
+        entry("equipment", "装备制造", "Equipment manufacturing", 0.036647),
+        entry("petrochemicals", "石油化工", "Petrochemicals", 0.021123),
+        entry("automotive", "汽车", "Automotive", 0.01763),
+        entry("aerospace", "航空航天", "Aerospace", 0.001843),
         entry("other", "其他", "Other industries", 0.843),
     ]
 
