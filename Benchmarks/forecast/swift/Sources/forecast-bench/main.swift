@@ -5,7 +5,7 @@
 // The scenario is the engine's default parameters calibrated to the 2020 base year (domestic
 // 1184.4 亿元, foreign 39.0 亿美元 at 6.8976, Beijing share 0.35; no trend), with the plan 2020 → 2020+Y,
 // Pareto tail exponent 3 for every source, an effort path 1.1/1.2/1.3 in 2021–2023 and two major
-// projects — the inputs of the engine's own speed report (Tests/ForecastEngineTests/SpeedReport.swift).
+// projects — the inputs of the engine's own speed report (Benchmarks/support/speed-report.sh).
 // --params-out writes everything numpy_engine.py needs (the calibrated parameters, evaluated per year)
 // plus the engine's closed-form expected path, so that both sides run the same inputs.
 // Timing: wall clock of ForecastEngine.run (prepare + draws + per-year statistics), best of R runs.
