@@ -90,6 +90,9 @@ let package = Package(
         // Layer 4: the one scenario runtime: ScenarioSpec → calibration, modules (built once per
         // distinct use), prepare phases, baseline, effort search, variants, sweeps → ScenarioOutcome.
         .target(name: "ScenarioRuntime", dependencies: ["ScenarioFiles", "ForecastEngine", "ScenarioKit", "Datasets"]),
+        // Global sensitivity analysis: Sobol' sequence, Saltelli design, Sobol' first-order and total
+        // indices with bootstrap intervals, Morris elementary effects. No domain words.
+        .target(name: "Sensitivity", dependencies: ["LibC"]),
         // Embedded datasets (SwiftPM resources) so the tool runs from any folder.
         .target(
             name: "Datasets",
@@ -166,6 +169,9 @@ let package = Package(
                 "Reports", "XMLTestSupport", "NumericTestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]),
         .testTarget(name: "ScenarioKitTests", dependencies: ["ScenarioKit", "Vocabulary"]),
+        .testTarget(
+            name: "SensitivityTests", dependencies: ["Sensitivity"], exclude: ["Fixtures/make_salib_fixture.py"],
+            resources: [.copy("Fixtures/salib_fixture.json"), .copy("Fixtures/sobol_sequence_64x6.json")]),
         .testTarget(name: "BuiltinModulesTests", dependencies: ["BuiltinModules", "ScenarioKit", "ScenarioKitTesting"]),
         .testTarget(
             name: "IndustryChainTests",
