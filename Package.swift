@@ -89,7 +89,7 @@ let package = Package(
             dependencies: ["ForecastEngine", "InputOutput", "Datasets", "ScenarioKit", .product(name: "Yams", package: "Yams")]),
         // Layer 4: the one scenario runtime: ScenarioSpec → calibration, modules (built once per
         // distinct use), prepare phases, baseline, effort search, variants, sweeps → ScenarioOutcome.
-        .target(name: "ScenarioRuntime", dependencies: ["ScenarioFiles", "ForecastEngine", "ScenarioKit", "Datasets"]),
+        .target(name: "ScenarioRuntime", dependencies: ["ScenarioFiles", "ForecastEngine", "ScenarioKit", "Datasets", "Sensitivity"]),
         // Global sensitivity analysis: Sobol' sequence, Saltelli design, Sobol' first-order and total
         // indices with bootstrap intervals, Morris elementary effects. No domain words.
         .target(name: "Sensitivity", dependencies: ["LibC"]),

@@ -22,7 +22,9 @@ public enum ScenarioLoader {
     /// the `dataset:` key)`. `Dataset.load` by default; a runtime passes its cached one.
     public typealias DatasetResolver = (_ reference: String, _ base: URL?, _ location: SourceLocation) throws -> Dataset
 
-    static let topKeys = ["id", "title", "description", "dataset", "plan", "calibration", "engine", "modules", "variants", "sweep"]
+    static let topKeys = [
+        "id", "title", "description", "dataset", "plan", "calibration", "engine", "modules", "variants", "sweep", "sensitivity",
+    ]
     /// Largest number of sweep points (the grid's product of list lengths).
     public static let maximumSweepPoints = 200
 
@@ -126,7 +128,8 @@ public enum ScenarioLoader {
         }
         return ScenarioSpec(
             id: baseline.id, title: try m.required("title").localizedText(), file: root.file, dataset: dataset,
-            baseline: baseline, variants: variants, provenance: dataset.provenance)
+            baseline: baseline, variants: variants, provenance: dataset.provenance,
+            sensitivity: try m.optional("sensitivity").map(SensitivitySpec.read))
     }
 
     static func scalarText(_ node: Node) -> String {

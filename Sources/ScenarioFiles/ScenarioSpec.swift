@@ -21,6 +21,8 @@ public struct ScenarioSpec: Sendable {
     public var variants: [ScenarioCase]
     /// Figures the baseline rests on, with status and source (for report notes).
     public var provenance: [String]
+    /// The `sensitivity:` block, if any (`binhai sensitivity`).
+    public var sensitivity: SensitivitySpec?
 }
 
 /// One run a scenario asks for: the baseline, a named variant or a sweep point. Parameters are

@@ -30,6 +30,7 @@ struct Binhai: ParsableCommand {
         ValidateCommand.self,
         ModulesCommand.self,
         IOCommand.self,
+        SensitivityCommand.self,
         DoctorCommand.self,
     ]
 }

@@ -1,0 +1,49 @@
+import ArgumentParser
+import Briefings
+import Foundation
+import Reports
+import ScenarioFiles
+import ScenarioRuntime
+
+/// `binhai sensitivity SCENARIO.yaml`: which assumptions drive P(target met), the target-year
+/// P50 and the gap (the scenario's `sensitivity:` block; Sobol' or Morris).
+struct SensitivityCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "sensitivity",
+        abstract: "Global sensitivity analysis (Sobol' or Morris) of the inputs a scenario's sensitivity: block declares.")
+
+    @Argument(help: "Scenario file (YAML) with a sensitivity: block.")
+    var scenario: String
+
+    @OptionGroup var output: OutputOptions
+
+    @Option(name: .long, help: "Worker threads (points run side by side; results do not depend on it).")
+    var workers: Int?
+
+    @OptionGroup var plugins: PluginOptions
+
+    func run() throws {
+        let runtime = ScenarioRuntime(catalogue: try plugins.catalogue())
+        let url = URLPath.fileURL(scenario)
+        guard let data = FileManager.default.contents(atPath: url.path), let text = String(data: data, encoding: .utf8) else {
+            throw ValidationError("cannot read \(scenario) as UTF-8 text")
+        }
+        let spec = try runtime.load(text: text, file: scenario, baseFolder: url.deletingLastPathComponent())
+        let outcome = try runtime.sensitivity(
+            spec, text: text, file: scenario, baseFolder: url.deletingLastPathComponent(), workers: workers)
+        let briefing = SensitivityBriefing(outcome: outcome, language: output.lang)
+        let sink = try output.makeSink()
+        do {
+            switch output.format {
+            case .json: try briefing.writeJSON(to: sink)
+            case .table: try sink.write(briefing.tables().map { TerminalTableRenderer().render($0) }.joined(separator: "\n"))
+            case .markdown: try sink.write(briefing.tables().map { MarkdownTableRenderer().render($0) }.joined(separator: "\n"))
+            case .csv: try sink.write(briefing.tables().map { CSVRenderer().render($0) }.joined(separator: "\n"))
+            }
+            try sink.commit()
+        } catch {
+            sink.discard()
+            throw error
+        }
+    }
+}

@@ -1,0 +1,56 @@
+import BuiltinModules
+import Foundation
+import ScenarioFiles
+import ScenarioRuntime
+import Testing
+
+/// `binhai sensitivity` through the runtime: the design's runs, the ranking, determinism for any
+/// worker count, and located errors in the sensitivity: block.
+@Suite struct SensitivityRunTests {
+    static let text = """
+        id: s
+        title: s
+        engine: {draws: 200, seed: 3}
+        sensitivity:
+          samples: 16
+          draws: 300
+          inputs:
+            engine.effort_scale: {uniform: [0.6, 1.6]}
+            engine.sources.foreign.lead_rate: {uniform: [0.95, 1.05]}
+        """
+
+    @Test func effortDominatesAndRunsAreDeterministic() throws {
+        let runtime = ScenarioRuntime(catalogue: .builtin)
+        let spec = try runtime.load(text: Self.text, file: "s.yaml")
+        let one = try runtime.sensitivity(spec, text: Self.text, file: "s.yaml", baseFolder: nil, workers: 1)
+        let two = try runtime.sensitivity(spec, text: Self.text, file: "s.yaml", baseFolder: nil, workers: 2)
+        #expect(one.runs == 16 * 4 && one.draws == 300)
+        let p50 = try #require(one.indices.first { $0.output == .targetYearMedian }?.rows)
+        // effort_scale moves every lead arrival by ±45 %, the foreign lead rate one source by ±5 %.
+        #expect(p50[0].total > 0.8 && p50[1].total < 0.1, "\(p50.map(\.total))")
+        for (a, b) in zip(one.indices, two.indices) {
+            #expect(a.rows.map(\.first) == b.rows.map(\.first) && a.rows.map(\.total) == b.rows.map(\.total))
+        }
+    }
+
+    @Test func errorsInTheBlockAreLocated() throws {
+        let runtime = ScenarioRuntime(catalogue: .builtin)
+        let bad = Self.text.replacingOccurrences(of: "{uniform: [0.95, 1.05]}", with: "{uniform: [1.05, 0.95]}")
+        do {
+            _ = try runtime.load(text: bad, file: "s.yaml")
+            Issue.record("accepted")
+        } catch let e as ScenarioFileError {
+            #expect(e.location.line == 9 && e.message.contains("low < high"), "\(e)")
+        }
+        let unknown = Self.text.replacingOccurrences(of: "engine.sources.foreign.lead_rate", with: "engine.sources.foreign.lead_rat")
+        let spec = try runtime.load(text: unknown, file: "s.yaml")
+        do {
+            _ = try runtime.sensitivity(spec, text: unknown, file: "s.yaml", baseFolder: nil, workers: 1)
+            Issue.record("accepted")
+        } catch let e as ScenarioFileError {
+            #expect(e.location.line == 9 && e.message.contains("did you mean \"lead_rate\""), "\(e)")
+        }
+        let none = try runtime.load(text: "id: t\ntitle: t\n", file: "t.yaml")
+        #expect(throws: ScenarioFileError.self) { try runtime.sensitivity(none, text: "id: t\ntitle: t\n", file: "t.yaml", baseFolder: nil) }
+    }
+}
