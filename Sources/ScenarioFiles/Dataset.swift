@@ -33,6 +33,9 @@ public struct Dataset: Sendable {
     public var ioTableFolder: URL?
     /// One line per base-year figure: value, unit, status and source, for report notes.
     public var provenance: [String]
+    /// The manifest's `sensitivity:` block: default ranges of its assumed figures, used by
+    /// `binhai sensitivity` when a scenario declares none.
+    public var sensitivity: YAMLValue?
 
     /// What identifies the dataset `reference` names from `base`: `builtin:NAME`, or the folder's
     /// standardized path (so two scenarios naming the same folder differently share it).
@@ -82,7 +85,7 @@ public struct Dataset: Sendable {
         let root = try YAMLValue.load(folder.appendingPathComponent("dataset.yaml"), displayName: manifestName)
         let m = try root.mapping(allowedKeys: [
             "id", "title", "version", "base_year", "units", "io_table", "files", "sources", "calibration",
-            "assumptions", "not_published",
+            "assumptions", "not_published", "sensitivity",
         ])
         let id = try m.required("id").string()
         let t = try m.optional("title")?.localizedText() ?? LocalizedText(id)
@@ -94,7 +97,7 @@ public struct Dataset: Sendable {
             id: id, title: t, folder: folder, reference: reference,
             observations: [], exchangeRates: [:], industries: [], carriers: [], trend: .total,
             trendYears: nil, beijingShareOfDomestic: nil, assumptions: m.optional("assumptions"),
-            ioTableFolder: nil, provenance: [])
+            ioTableFolder: nil, provenance: [], sensitivity: m.optional("sensitivity"))
         if let io = m.optional("io_table") {
             dataset.ioTableFolder = try ioFolder(io, folder: folder)
         }

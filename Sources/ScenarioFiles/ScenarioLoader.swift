@@ -129,7 +129,7 @@ public enum ScenarioLoader {
         return ScenarioSpec(
             id: baseline.id, title: try m.required("title").localizedText(), file: root.file, dataset: dataset,
             baseline: baseline, variants: variants, provenance: dataset.provenance,
-            sensitivity: try m.optional("sensitivity").map(SensitivitySpec.read))
+            sensitivity: try (m.optional("sensitivity") ?? dataset.sensitivity).map(SensitivitySpec.read))
     }
 
     static func scalarText(_ node: Node) -> String {

@@ -50,7 +50,19 @@ import Testing
         } catch let e as ScenarioFileError {
             #expect(e.location.line == 9 && e.message.contains("did you mean \"lead_rate\""), "\(e)")
         }
-        let none = try runtime.load(text: "id: t\ntitle: t\n", file: "t.yaml")
+        // A scenario and dataset without any sensitivity: block: a located error, no run.
+        var none = try runtime.load(text: "id: t\ntitle: t\n", file: "t.yaml")
+        none.sensitivity = nil
         #expect(throws: ScenarioFileError.self) { try runtime.sensitivity(none, text: "id: t\ntitle: t\n", file: "t.yaml", baseFolder: nil) }
+    }
+
+    /// Without a block of its own, a scenario takes the dataset's default ranges of its assumed
+    /// figures (dataset.yaml `sensitivity:`), located in the manifest.
+    @Test func datasetDefaultRanges() throws {
+        let runtime = ScenarioRuntime(catalogue: .builtin)
+        let spec = try runtime.load(text: "id: t\ntitle: t\n", file: "t.yaml")
+        let s = try #require(spec.sensitivity)
+        #expect(s.inputs.count == 6 && s.inputs.contains { $0.path == "engine.arrival_volatility" })
+        #expect(s.inputs.allSatisfy { $0.location.file.hasSuffix("dataset.yaml") })
     }
 }
