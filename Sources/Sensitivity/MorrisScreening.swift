@@ -45,22 +45,15 @@ extension MorrisScreening {
     /// grid of `levels` levels, each moving one input at a time by Δ = levels / (2(levels − 1)),
     /// in a random order (seeded, so the same seed gives the same design).
     public static func design(dimensions d: Int, trajectories r: Int, levels p: Int = 4, seed: UInt64) -> [[Double]] {
-        var state = seed
-        func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var x = state
-            x = (x ^ (x >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            x = (x ^ (x >> 27)) &* 0x94D0_49BB_1331_11EB
-            return x ^ (x >> 31)
-        }
+        var rng = SeededGenerator(seed: seed)
         let delta = Double(p) / (2 * Double(p - 1))
         // Base levels from which +Δ stays in [0, 1]: 0, 1/(p−1), …, up to 1 − Δ.
         let starts = (0..<p).map { Double($0) / Double(p - 1) }.filter { $0 + delta <= 1 + 1e-12 }
         var rows: [[Double]] = []
         for _ in 0..<r {
-            var x = (0..<d).map { _ in starts[Int(next() % UInt64(starts.count))] }
+            var x = (0..<d).map { _ in starts[rng.index(starts.count)] }
             var order = Array(0..<d)
-            for i in stride(from: d - 1, to: 0, by: -1) { order.swapAt(i, Int(next() % UInt64(i + 1))) }
+            for i in stride(from: d - 1, to: 0, by: -1) { order.swapAt(i, rng.index(i + 1)) }
             rows.append(x)
             for j in order {
                 x[j] += delta

@@ -73,17 +73,10 @@ public enum SobolIndices {
         }
         let point = indices(Array(0..<n))
         // Bootstrap of the base points.
-        var state = seed
-        func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var x = state
-            x = (x ^ (x >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            x = (x ^ (x >> 27)) &* 0x94D0_49BB_1331_11EB
-            return x ^ (x >> 31)
-        }
+        var rng = SeededGenerator(seed: seed)
         var firstSamples = [[Double]](repeating: [], count: d), totalSamples = [[Double]](repeating: [], count: d)
         for _ in 0..<max(resamples, 2) {
-            let rows = (0..<n).map { _ in Int(next() % UInt64(n)) }
+            let rows = (0..<n).map { _ in rng.index(n) }
             let r = indices(rows)
             for j in 0..<d {
                 firstSamples[j].append(r.first[j])
