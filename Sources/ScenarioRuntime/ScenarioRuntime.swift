@@ -151,29 +151,16 @@ public final class ScenarioRuntime: Sendable {
                 v.parameters, uses: v.modules, variant: v.name, workers: policy.workers, progress: progress(done + k))
         }
         if workers > 1 && points.count > 1 {
-            let box = SweepResults(count: scenario.variants.count)
             // Sweep points follow the named variants, so their runs are the last ones: progress
             // counts their draws as they finish, in any order.
             let sweepStart = offsets[done + points[0]]
-            let lanes = min(workers, points.count)
-            DispatchQueue.concurrentPerform(iterations: lanes) { lane in
-                var i = lane
-                while i < points.count, !box.failed {
-                    let k = points[i]
-                    let v = scenario.variants[k]
-                    do {
-                        let r = try ForecastEngine.run(v.parameters, workers: 1)
-                        box.store(k, r, draws: v.parameters.draws) { finished in
-                            policy.progress?(sweepStart + finished, totalDraws)
-                        }
-                    } catch {
-                        box.fail(error)
-                    }
-                    i += lanes
-                }
-            }
-            if let error = box.error { throw error }
-            for k in points { results[k] = (box.results[k]!, []) }
+            var finishedDraws = 0
+            let variants = scenario.variants
+            let runs = try SideBySide.map(count: points.count, lanes: workers, finished: { i in
+                finishedDraws += variants[points[i]].parameters.draws
+                policy.progress?(sweepStart + finishedDraws, totalDraws)
+            }) { i in try ForecastEngine.run(variants[points[i]].parameters, workers: 1) }
+            for (i, k) in points.enumerated() { results[k] = (runs[i], []) }
         } else {
             for k in points {
                 let v = scenario.variants[k]
@@ -212,38 +199,6 @@ struct ModuleKey: Equatable, Sendable {
     var id: String
     var parameters: ModuleParameters
     var context: ModuleContext
-}
-
-/// Results of sweep points run side by side, and the first error.
-final class SweepResults: @unchecked Sendable {
-    private let lock = NSLock()
-    private(set) var results: [ForecastResult?]
-    private(set) var error: (any Error)?
-
-    init(count: Int) { results = Array(repeating: nil, count: count) }
-
-    var failed: Bool {
-        lock.lock()
-        defer { lock.unlock() }
-        return error != nil
-    }
-
-    private var finishedDraws = 0
-
-    /// Store point `k`'s result and report the draws finished so far, one caller at a time.
-    func store(_ k: Int, _ r: ForecastResult, draws: Int, progress: (Int) -> Void) {
-        lock.lock()
-        defer { lock.unlock() }
-        results[k] = r
-        finishedDraws += draws
-        progress(finishedDraws)
-    }
-
-    func fail(_ e: any Error) {
-        lock.lock()
-        defer { lock.unlock() }
-        if error == nil { error = e }
-    }
 }
 
 struct ModuleBox: Sendable {

@@ -76,29 +76,8 @@ extension ScenarioRuntime {
             p.variants = []
             return try self.run(p, policy: RunPolicy(workers: 1, effortSearch: false)).baseline
         }
-        let lanes = max(1, workers ?? ProcessInfo.processInfo.activeProcessorCount)
-        final class Box: @unchecked Sendable {
-            var results: [ForecastResult?]
-            var error: (any Error)?
-            let lock = NSLock()
-            init(_ n: Int) { results = Array(repeating: nil, count: n) }
-        }
-        let box = Box(values.count)
-        DispatchQueue.concurrentPerform(iterations: lanes) { lane in
-            var i = lane
-            while i < values.count {
-                do {
-                    let r = try runPoint(values[i])
-                    box.lock.lock(); box.results[i] = r; box.lock.unlock()
-                } catch {
-                    box.lock.lock(); if box.error == nil { box.error = error }; box.lock.unlock()
-                    return
-                }
-                i += lanes
-            }
-        }
-        if let e = box.error { throw e }
-        let results = box.results.map { $0! }
+        let results = try SideBySide.map(
+            count: values.count, lanes: workers ?? ProcessInfo.processInfo.activeProcessorCount) { try runPoint(values[$0]) }
         var indices: [(SensitivityOutput, [SensitivityOutcome.Index])] = []
         for output in SensitivityOutput.allCases {
             let y = results.map(output.value)
