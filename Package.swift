@@ -48,6 +48,9 @@ let package = Package(
         .systemLibrary(name: "CLinearAlgebra", path: "Sources/CLinearAlgebra"),
         // Layer 1: dense linear algebra, no domain words.
         .target(name: "LinearAlgebra", dependencies: ["CLinearAlgebra", "LibC"]),
+        // Layer 1½: the growth process of a series and its posterior from every kind of
+        // observation (levels, partial years, growth rates): the statistical layer of the forecast.
+        .target(name: "TrendEstimation", dependencies: ["LinearAlgebra", "LibC"]),
         // Layer 1: the shared vocabulary: bilingual text, the one catalogue lookup (id or name),
         // suggestions for typos, and the plan's arithmetic (required path, g*).
         .target(name: "Vocabulary", dependencies: ["LibC"]),
@@ -81,12 +84,15 @@ let package = Package(
         .target(name: "ScenarioKitPlugin", dependencies: ["ScenarioKit", "CBinhaiModuleABI"]),
         .target(name: "PluginHost", dependencies: ["ScenarioKit", "ScenarioKitPlugin", "CBinhaiModuleABI", "LibC"]),
         // Layer 2: the doubling-plan forecast engine (pipeline model, Monte Carlo, targets).
-        .target(name: "ForecastEngine", dependencies: ["LinearAlgebra", "Vocabulary", "LibC"]),
+        .target(name: "ForecastEngine", dependencies: ["LinearAlgebra", "Vocabulary", "TrendEstimation", "LibC"]),
         // Layer 3: scenario files (YAML) → ScenarioSpec, dataset folders and manifests, validation
         // with locations. No calibration, no module instances.
         .target(
             name: "ScenarioFiles",
-            dependencies: ["ForecastEngine", "InputOutput", "Datasets", "ScenarioKit", .product(name: "Yams", package: "Yams")]),
+            dependencies: [
+                "ForecastEngine", "TrendEstimation", "InputOutput", "Datasets", "ScenarioKit",
+                .product(name: "Yams", package: "Yams"),
+            ]),
         // Layer 4: the one scenario runtime: ScenarioSpec → calibration, modules (built once per
         // distinct use), prepare phases, baseline, effort search, variants, sweeps → ScenarioOutcome.
         .target(name: "ScenarioRuntime", dependencies: ["ScenarioFiles", "ForecastEngine", "ScenarioKit", "Datasets", "Sensitivity"]),
@@ -191,6 +197,7 @@ let package = Package(
                 "Briefings", "ForecastEngine", "InputOutput", "Reports", "ScenarioKit", "XMLTestSupport", "EngineTestSupport",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]),
+        .testTarget(name: "TrendEstimationTests", dependencies: ["TrendEstimation", "LinearAlgebra", "LibC", "NumericTestSupport"]),
         .testTarget(name: "ForecastEngineTests", dependencies: ["ForecastEngine", "LinearAlgebra", "LibC", "EngineTestSupport"]),
         .testTarget(
             name: "ScenarioFilesTests",

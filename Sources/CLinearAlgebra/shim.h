@@ -15,6 +15,13 @@ void dgetrf_(const int *m, const int *n, double *a, const int *lda, int *ipiv, i
 /// Solve A·X = B or Aᵀ·X = B with the factors of dgetrf.
 void dgetrs_(const char *trans, const int *n, const int *nrhs, const double *a, const int *lda,
              const int *ipiv, double *b, const int *ldb, int *info, size_t trans_len);
+/// Cholesky factorisation of a symmetric positive definite matrix: A = L·Lᵀ (uplo = 'L').
+void dpotrf_(const char *uplo, const int *n, double *a, const int *lda, int *info, size_t uplo_len);
+/// Solve A·X = B with the factors of dpotrf.
+void dpotrs_(const char *uplo, const int *n, const int *nrhs, const double *a, const int *lda,
+             double *b, const int *ldb, int *info, size_t uplo_len);
+/// Inverse of A from the factors of dpotrf (the `uplo` triangle only).
+void dpotri_(const char *uplo, const int *n, double *a, const int *lda, int *info, size_t uplo_len);
 /// Inverse from the factors of dgetrf.
 void dgetri_(const int *n, double *a, const int *lda, const int *ipiv, double *work,
              const int *lwork, int *info);

@@ -80,14 +80,27 @@ public enum ForecastEngine {
         let expected = ExpectedPath(m)
         let rows = RowDistributions.compute(out, workers: workers)
         var yearly: [YearForecast] = []
+        let path = plan.path(baseYearTotal: m.baseYearTotal)
+        var labels: [Int: [String]] = [:]
+        var summary: GrowthEstimateSummary?
+        if case let .estimated(g) = p.growth {
+            for o in g.posterior.observations where o.year > plan.baseYear { labels[o.year, default: []].append(o.label) }
+            summary = GrowthEstimateSummary(g.posterior)
+        }
         for y in 0..<Y {
-            var atLeast = 0
-            for d in 0..<N where out.total[y * N + d] >= target { atLeast += 1 }
+            var atLeast = 0, onPath = 0
+            let required = path.requiredAmount(in: m.years[y])
+            for d in 0..<N {
+                let v = out.total[y * N + d]
+                if v >= target { atLeast += 1 }
+                if v >= required { onPath += 1 }
+            }
             yearly.append(
                 YearForecast(
                     year: m.years[y], investmentInPlace: rows[y], domestic: rows[Y + y],
                     foreign: rows[2 * Y + y], expectedInvestmentInPlace: expected.investmentInPlace[y],
-                    probabilityAtLeastTarget: Double(atLeast) / Double(N)))
+                    probabilityAtLeastTarget: Double(atLeast) / Double(N),
+                    probabilityOnRequiredPath: Double(onPath) / Double(N), observations: labels[m.years[y]] ?? []))
         }
         // Reduce chunk accumulators in chunk order.
         var acc = [Double](repeating: 0, count: out.accumulatorStride)
@@ -137,6 +150,6 @@ public enum ForecastEngine {
             byCarrier: p.carriers.enumerated().map { SegmentSeries(id: $1.id, name: $1.name, values: carrierMean[$0]) },
             stages: stages,
             probabilityAllStageTargetsMet: (0..<Y).map { acc[out.allMetOffset + $0] * invN },
-            expected: expected)
+            expected: expected, growthEstimate: summary)
     }
 }

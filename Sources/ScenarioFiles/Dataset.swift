@@ -1,5 +1,6 @@
 import Datasets
 import ForecastEngine
+import TrendEstimation
 import Foundation
 
 /// A dataset folder: `dataset.yaml` (manifest: units, sources, calibration defaults and
@@ -23,6 +24,11 @@ public struct Dataset: Sendable {
     public var industries: [Industry]
     /// Carriers with lead shares (carriers.csv).
     public var carriers: [Carrier]
+    /// Every figure of history.csv (and of a scenario's `actuals:`), for the growth estimate.
+    public var records: [HistoryRecord] = []
+    /// Priors of the growth process and the trust in each kind of figure (manifest `estimation:`).
+    public var growthPrior = TrendPrior()
+    public var observationAssumptions = ObservationAssumptions()
     /// Calibration defaults from the manifest.
     public var trend: TrendFit
     public var trendYears: [Int]?
@@ -85,7 +91,7 @@ public struct Dataset: Sendable {
         let root = try YAMLValue.load(folder.appendingPathComponent("dataset.yaml"), displayName: manifestName)
         let m = try root.mapping(allowedKeys: [
             "id", "title", "version", "base_year", "units", "io_table", "files", "sources", "calibration",
-            "assumptions", "not_published", "sensitivity",
+            "assumptions", "not_published", "sensitivity", "estimation",
         ])
         let id = try m.required("id").string()
         let t = try m.optional("title")?.localizedText() ?? LocalizedText(id)
@@ -107,6 +113,9 @@ public struct Dataset: Sendable {
             if let ty = cm.optional("trend_years") { dataset.trendYears = try ty.sequence().map { try $0.int(in: 1900...2200) } }
             if let b = cm.optional("beijing_share_of_domestic") { dataset.beijingShareOfDomestic = try b.probability() }
         }
+        if let e = m.optional("estimation") {
+            try EstimationBlock.apply(e, prior: &dataset.growthPrior, assumptions: &dataset.observationAssumptions)
+        }
         try dataset.readHistory(file: files["history"] ?? "history.csv")
         try dataset.readIndustries(file: files["industries"] ?? "industries.csv")
         try dataset.readCarriers(file: files["carriers"] ?? "carriers.csv")
@@ -118,7 +127,8 @@ public struct Dataset: Sendable {
         case "none": return .none
         case "total": return .total
         case "by_currency": return .byCurrency
-        default: throw v.error("expected none, total or by_currency, got \(v.shortDescription)")
+        case "estimated": return .estimated
+        default: throw v.error("expected estimated, total, by_currency or none, got \(v.shortDescription)")
         }
     }
 
@@ -138,7 +148,8 @@ public struct Dataset: Sendable {
     static func status(_ text: String, row: CSVTable.Row) throws -> BaseYearData.Status {
         switch text {
         case "published": return .published
-        case "extrapolated", "derived": return .extrapolated
+        case "extrapolated": return .extrapolated
+        case "derived": return .derived
         case "assumed": return .assumed
         default:
             throw row.error("unknown status \"\(text)\"; expected published, extrapolated, derived or assumed", column: "status")
@@ -170,6 +181,7 @@ public struct Dataset: Sendable {
             let text = "\(year) \(indicator) = \(YAMLValue.format(value)) \(try row.text("unit")) (\(statusText), \(try row.text("source")))"
                 + (row.optionalText("note").map { ": \($0)" } ?? "")
             cells[year, default: [:]][indicator] = Cell(value: value, status: st, text: text)
+            records.append(HistoryRecord(year: year, indicator: indicator, value: value, status: st, origin: "\(display):\(row.line)"))
         }
         for (year, c) in cells { if let r = c["exchange_rate"] { exchangeRates[year] = r.value } }
         let shareCell = cells.sorted { $0.key > $1.key }.lazy.compactMap { $0.value["beijing_share_of_domestic"] }.first

@@ -1,5 +1,6 @@
 import Datasets
 import ForecastEngine
+import TrendEstimation
 import Foundation
 import ScenarioKit
 import Yams
@@ -24,6 +25,7 @@ public enum ScenarioLoader {
 
     static let topKeys = [
         "id", "title", "description", "dataset", "plan", "calibration", "engine", "modules", "variants", "sweep", "sensitivity",
+        "actuals",
     ]
     /// Largest number of sweep points (the grid's product of list lengths).
     public static let maximumSweepPoints = 200
@@ -98,7 +100,8 @@ public enum ScenarioLoader {
         let m = try top.mapping(allowedKeys: topKeys)
         let datasetValue = m.optional("dataset")
         let reference = try datasetValue?.string() ?? "builtin:\(EmbeddedDatasets.binhaiDefaultName)"
-        let dataset = try datasets(reference, baseFolder, datasetValue?.location ?? top.location)
+        var dataset = try datasets(reference, baseFolder, datasetValue?.location ?? top.location)
+        if let av = m.optional("actuals") { try Actuals.add(av, baseFolder: baseFolder, to: &dataset) }
         let baseline = try readCase(top, dataset: dataset, catalogue: catalogue)
 
         var variants: [ScenarioCase] = []
@@ -215,7 +218,7 @@ public enum ScenarioLoader {
         if let e = m.optional("engine") { try EngineBlock.apply(e, to: &p) }
         let modules = try m.optional("modules").map { try $0.sequence().map { try ModuleUse.read($0, catalogue: catalogue) } } ?? []
         let calibrationBlock = m.optional("calibration")
-        let data = try calibrationData(calibrationBlock, dataset: dataset, plan: p.plan, at: top)
+        let data = try calibrationData(calibrationBlock, dataset: dataset, parameters: p, at: top)
         do {
             try p.validate()
         } catch let e as ForecastError {
@@ -237,14 +240,18 @@ public enum ScenarioLoader {
     /// The observations calibration uses: the dataset's (restricted to the trend years and the
     /// base year) plus the scenario's own `calibration.observations`.
     static func calibrationData(
-        _ v: YAMLValue?, dataset: Dataset, plan: DoublingPlan, at top: YAMLValue
+        _ v: YAMLValue?, dataset: Dataset, parameters p: ForecastParameters, at top: YAMLValue
     ) throws -> (data: BaseYearData, trend: TrendFit) {
+        let plan = p.plan
         var trend = dataset.trend
+        var prior = dataset.growthPrior
+        var assumptions = dataset.observationAssumptions
         var years = dataset.trendYears
         var share = dataset.beijingShareOfDomestic
         var extra: [BaseYearData.Observation] = []
         if let v {
-            let m = try v.mapping(allowedKeys: ["trend", "trend_years", "beijing_share_of_domestic", "observations"])
+            let m = try v.mapping(allowedKeys: ["trend", "trend_years", "beijing_share_of_domestic", "observations", "estimation"])
+            if let e = m.optional("estimation") { try EstimationBlock.apply(e, prior: &prior, assumptions: &assumptions) }
             if let tv = m.optional("trend") { trend = try Dataset.trend(tv) }
             if let ty = m.optional("trend_years") { years = try ty.sequence().map { try $0.int(in: 1900...2200) } }
             if let b = m.optional("beijing_share_of_domestic") { share = try b.probability() }
@@ -252,7 +259,7 @@ public enum ScenarioLoader {
                 extra = try ov.sequence().map { item in
                     let om = try item.mapping(allowedKeys: ["year", "domestic_yi", "foreign_usd_yi", "exchange_rate", "status", "note"])
                     let statusText = try om.optional("status")?.string() ?? "assumed"
-                    guard let status = BaseYearData.Status(rawValue: statusText == "derived" ? "extrapolated" : statusText) else {
+                    guard let status = BaseYearData.Status(rawValue: statusText) else {
                         throw try om.required("status").error("expected published, extrapolated, derived or assumed")
                     }
                     return BaseYearData.Observation(
@@ -274,6 +281,15 @@ public enum ScenarioLoader {
             throw (v ?? top).error(
                 "no base-year figures for \(plan.baseYear): the dataset has \(dataset.observations.map { String($0.year) }.joined(separator: ", ")); add calibration.observations with year \(plan.baseYear)")
         }
-        return (BaseYearData(observations: observations), trend)
+        var growth: [TrendObservation] = []
+        if trend == .estimated {
+            do {
+                growth = try InvestmentHistory.observations(
+                    dataset.records, exchangeRate: { p.exchangeRate.value(in: $0) }, assumptions: assumptions).observations
+            } catch {
+                throw (v ?? top).error("the growth estimate cannot use the history: \(error)")
+            }
+        }
+        return (BaseYearData(observations: observations, growthObservations: growth, growthPrior: prior), trend)
     }
 }

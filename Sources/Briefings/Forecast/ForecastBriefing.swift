@@ -12,6 +12,7 @@ import ScenarioKit
 ///    effort needed) with the notes on units, definitions, draws/seed and provenance;
 /// 2. `yearlyTable()` — per forecast year: mean, P10/P50/P90, closed-form expectation, domestic and
 ///    foreign means, the required growth path, P(total ≥ target);
+/// 2½. `trackingTable()` — plan tracking (考核) when figures after the base year were published;
 /// 3. `splitTables()` — by source, industry and carrier with shares (target year, or every year);
 /// 4. `stageTable()` — 五个一百: mean entries per stage and year against the target, P(met);
 /// 5. `variantTable(_:)` for each variant — baseline vs alternative year by year;
@@ -73,6 +74,7 @@ public struct ForecastBriefing: Sendable {
     /// module tables.
     public func tables() -> [Table] {
         var tables = [headlineTable(), yearlyTable()]
+        if let tracking = trackingTable() { tables.append(tracking) }
         tables += splitTables()
         if let stages = stageTable() { tables.append(stages) }
         tables += variants.map(variantTable)

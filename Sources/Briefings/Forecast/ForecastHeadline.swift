@@ -77,6 +77,7 @@ extension ForecastBriefing {
                 "蒙特卡洛模拟 \(NumberFormatting.grouped(Double(r.draws), decimals: 0)) 次，随机种子 \(r.seed)；P10/P50/P90 为分位数，P50 即中位数；均值的标准误不超过 \(ForecastFormat.amount(maxSE)) 亿元；“解析期望”为闭式期望值。",
                 "Monte Carlo with \(NumberFormatting.grouped(Double(r.draws), decimals: 0)) draws, seed \(r.seed); P10/P50/P90 are quantiles (P50 = median); standard error of the means ≤ \(ForecastFormat.amount(maxSE)) 亿元; \"expected\" is the closed-form expectation."),
         ]
+        if let g = growthEstimateNote() { notes.append(g) }
         if let s = scenario {
             var line = label("方案：", "Scenario: ") + s.id
             if let d = s.dataset { line += label("；数据集：", "; dataset: ") + d }

@@ -1,3 +1,5 @@
+import TrendEstimation
+
 /// Historical totals the baseline is calibrated to (one observation per year). The caller marks how
 /// each figure was obtained; the engine only carries the mark.
 public struct BaseYearData: Sendable, Equatable {
@@ -7,6 +9,8 @@ public struct BaseYearData: Sendable, Equatable {
         case published
         /// Extrapolated from a published partial-year figure (e.g. Jan–Nov × 12/11).
         case extrapolated
+        /// Computed from other published figures (e.g. a level from the next year's level and growth).
+        case derived
         /// An assumption.
         case assumed
     }
@@ -52,8 +56,17 @@ public struct BaseYearData: Sendable, Equatable {
     }
 
     public var observations: [Observation]
+    /// Every usable figure of the history as an observation of log investment in place (levels,
+    /// partial years, growth rates; `InvestmentHistory`), for `trend: estimated`.
+    public var growthObservations: [TrendObservation]
+    /// Priors of the growth process, for `trend: estimated`.
+    public var growthPrior: TrendPrior
 
-    public init(observations: [Observation]) { self.observations = observations }
+    public init(observations: [Observation], growthObservations: [TrendObservation] = [], growthPrior: TrendPrior = TrendPrior()) {
+        self.observations = observations
+        self.growthObservations = growthObservations
+        self.growthPrior = growthPrior
+    }
 
     /// The observation for `year`, if any.
     public func observation(for year: Int) -> Observation? { observations.first { $0.year == year } }

@@ -1,4 +1,5 @@
 import LibC
+import TrendEstimation
 
 /// Which historical growth the baseline continues.
 public enum TrendFit: String, Sendable, Equatable, CaseIterable {
@@ -9,6 +10,10 @@ public enum TrendFit: String, Sendable, Equatable, CaseIterable {
     /// Domestic sources follow the fit on log domestic (亿元), foreign sources the fit on log
     /// foreign (亿美元).
     case byCurrency = "by_currency"
+    /// Growth estimated with its uncertainty from every observation (`BaseYearData.growthObservations`,
+    /// priors `growthPrior`): the pipeline starts in balanced growth at the posterior mean drift, and
+    /// each draw follows its own posterior growth path (`GrowthUncertainty.estimated`).
+    case estimated
 }
 
 /// A calibrated parameter set and what was fitted.
@@ -24,6 +29,8 @@ public struct CalibrationResult: Sendable, Equatable {
     public let leadArrivalRates: [String: Double]
     /// Years used for the trend fit (empty when no trend was fitted).
     public let trendYears: [Int]
+    /// The growth posterior (`trend: estimated`), else nil.
+    public let growthPosterior: GrowthPosterior?
 }
 
 /// Calibration of the baseline to historical totals.
@@ -74,7 +81,16 @@ public enum Calibration {
         var growth = [String: Double]()
         let obs = data.observations.sorted { $0.year < $1.year }
         let years = obs.map(\.year)
-        let fitted = trend != .none && Set(years).count >= 2
+        let fitted = trend != .none && trend != .estimated && Set(years).count >= 2
+        var posterior: GrowthPosterior?
+        if trend == .estimated {
+            do {
+                posterior = try GrowthPosterior(
+                    observations: data.growthObservations, prior: data.growthPrior, endYear: B, startYear: B)
+            } catch {
+                throw ForecastError.missingData(parameter: "baseYearData.growthObservations", reason: "\(error)")
+            }
+        }
         switch (fitted, trend) {
         case (true, .total):
             let g = try logLinearTrend(years: years, values: obs.map(\.total), origin: B).growth
@@ -84,6 +100,9 @@ public enum Calibration {
             let hasForeign = p.sources.contains { $0.role.isForeign }
             let gf = hasForeign ? try logLinearTrend(years: years, values: obs.map(\.foreign), origin: B).growth : 0
             for s in p.sources { growth[s.id] = s.role.isForeign ? gf : gd }
+        case (_, .estimated):
+            let g = exp(posterior!.driftMean) - 1
+            for s in p.sources { growth[s.id] = g }
         default:
             for s in p.sources { growth[s.id] = 0 }
         }
@@ -132,10 +151,17 @@ public enum Calibration {
             let c = target / denom
             for (w, i) in zip(weights, members) { p.sources[i].leadArrivalRate = c * w }
         }
-        let model = try ClosedFormModel(p)
+        var model = try ClosedFormModel(p)
+        if let posterior {
+            p.growth = .estimated(EstimatedGrowth(
+                posterior: posterior, referenceLevel: log(model.baseYearTotal), referenceGrowth: posterior.driftMean))
+            model = try ClosedFormModel(p)
+        } else {
+            p.growth = .independentShocks
+        }
         return CalibrationResult(
             parameters: p, baseYearTotal: model.baseYearTotal, trendGrowth: growth,
             leadArrivalRates: Dictionary(uniqueKeysWithValues: p.sources.map { ($0.id, $0.leadArrivalRate) }),
-            trendYears: fitted ? years : [])
+            trendYears: fitted ? years : [], growthPosterior: posterior)
     }
 }

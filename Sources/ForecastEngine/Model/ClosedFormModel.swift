@@ -93,6 +93,7 @@ struct ClosedFormModel: Sendable {
         carrierShares = p.carriers.map { $0.leadShare / carrierTotal }
         let stay = p.pipeline.transitions.map(\.stay)
         arrivalVolatility = p.arrivalVolatility
+        let lastActualYear = p.lastActualYear
         // n_{t} = P·n_{t−1}: one step of the stage matrix without inflow.
         func step(_ v: [Double]) -> [Double] {
             var next = [Double](repeating: 0, count: n)
@@ -160,8 +161,9 @@ struct ClosedFormModel: Sendable {
             }
             var arrivals = [Double](repeating: 0, count: Y)
             for y in 0..<Y {
-                arrivals[y] = lambda * pow(gamma, Double(y + 1)) * p.effort.value(in: years[y])
-                    * p.effortScale * s.leadRateMultiplier
+                // Years with actuals are past: a scenario's levers act from the first year after them.
+                let levers = years[y] <= lastActualYear ? 1 : p.effort.value(in: years[y]) * p.effortScale * s.leadRateMultiplier
+                arrivals[y] = lambda * pow(gamma, Double(y + 1)) * levers
             }
             // Forward recursion n_t = P·n_{t−1} + e₀·a_t; entries into k+1 = a_k·n_{t−1,k}.
             var initialOnly = unitState.map { $0 * lambda }

@@ -41,6 +41,12 @@ public struct ExpectedPath: Sendable, Equatable {
         years = m.years
         baseYearTotal = m.baseYearTotal
         var src = m.sources.map { $0.expectedInvestment }
+        if case let .estimated(g) = p.growth {
+            // E[R_t·pipeline_t] = Ê_t·E[exp(x_t − x̂_t)] (EstimatedGrowth); majors are not scaled.
+            let factors = m.years.map { g.expectedLevelFactor(year: $0, baseYear: p.plan.baseYear) }
+            for s in src.indices { for y in 0..<Y { src[s][y] *= factors[y] } }
+        }
+        let src0 = src
         for major in m.majors {
             for y in 0..<Y { src[major.source][y] += m.expectedMajor(major, y) }
         }
@@ -60,10 +66,9 @@ public struct ExpectedPath: Sendable, Equatable {
         var car = [[Double]](repeating: [Double](repeating: 0, count: Y), count: p.carriers.count)
         for (s, ps) in m.sources.enumerated() {
             for y in 0..<Y {
-                for i in 0..<ind.count { ind[i][y] += ps.industryShares[i] * ps.expectedInvestment[y] }
-                for c in 0..<car.count { car[c][y] += m.carrierShares[c] * ps.expectedInvestment[y] }
+                for i in 0..<ind.count { ind[i][y] += ps.industryShares[i] * src0[s][y] }
+                for c in 0..<car.count { car[c][y] += m.carrierShares[c] * src0[s][y] }
             }
-            _ = s
         }
         for major in m.majors {
             for y in 0..<Y {

@@ -24,6 +24,10 @@ public struct ForecastParameters: Sendable, Equatable {
     /// arrivals are multiplied by Z_t = exp(σ·ε_t − σ²/2), ε_t iid N(0, 1), so E[Z_t] = 1 and the
     /// expected path is unchanged. Default 0.15 (an assumption); 0 turns it off.
     public var arrivalVolatility: Double
+    /// How the draws vary the growth path: the fitted trend with independent yearly shocks
+    /// (σ = `arrivalVolatility`, the default here and the comparison option), or a path per draw
+    /// from the estimated growth posterior (what `Calibration` sets for `trend: estimated`).
+    public var growth: GrowthUncertainty
     public var pipeline: Pipeline
     public var disbursement: DisbursementSchedule
     public var majorProjects: [MajorProject]
@@ -45,6 +49,7 @@ public struct ForecastParameters: Sendable, Equatable {
         effort: YearPath = YearPath(initial: 1),
         effortScale: Double = 1,
         arrivalVolatility: Double = 0.15,
+        growth: GrowthUncertainty = .independentShocks,
         pipeline: Pipeline = .fiveHundreds,
         disbursement: DisbursementSchedule = .threeYears,
         majorProjects: [MajorProject] = [],
@@ -61,6 +66,7 @@ public struct ForecastParameters: Sendable, Equatable {
         self.effort = effort
         self.effortScale = effortScale
         self.arrivalVolatility = arrivalVolatility
+        self.growth = growth
         self.pipeline = pipeline
         self.disbursement = disbursement
         self.majorProjects = majorProjects
@@ -108,6 +114,15 @@ public struct ForecastParameters: Sendable, Equatable {
         try Check.nonNegative(arrivalVolatility, "arrivalVolatility")
         if arrivalVolatility > 1 {
             throw ForecastError.invalidValue(parameter: "arrivalVolatility", reason: "\(arrivalVolatility) must be at most 1")
+        }
+        if case let .estimated(g) = growth {
+            if g.posterior.startYear != plan.baseYear {
+                throw ForecastError.invalidValue(
+                    parameter: "growth",
+                    reason: "the growth posterior starts in \(g.posterior.startYear), not the base year \(plan.baseYear)")
+            }
+            try Check.finite(g.referenceLevel, "growth.referenceLevel")
+            try Check.finite(g.referenceGrowth, "growth.referenceGrowth")
         }
         try pipeline.validate()
         try disbursement.validate()

@@ -1,3 +1,5 @@
+import LibC
+import TrendEstimation
 import Vocabulary
 /// The spread of one quantity over the Monte Carlo draws (亿元).
 public struct Distribution: Sendable, Equatable {
@@ -22,6 +24,15 @@ public struct YearForecast: Sendable, Equatable {
     public let expectedInvestmentInPlace: Double
     /// P(total in this year ≥ multiplier × base-year total).
     public let probabilityAtLeastTarget: Double
+    /// P(total in this year ≥ the required path, base × (1 + g*)^(year − B)): on track in that year.
+    public let probabilityOnRequiredPath: Double
+    /// The figures published for this year that the growth estimate uses (labels); empty for a
+    /// forecast-only year. A year with figures is an actual: its distribution is what the figures
+    /// leave uncertain (a partial year, a growth rate without a level).
+    public let observations: [String]
+
+    /// Whether figures for this year were observed (plan tracking, 考核).
+    public var isActual: Bool { !observations.isEmpty }
 }
 
 /// Projects entering one 五个一百 stage per year against its target.
@@ -78,7 +89,62 @@ public struct ForecastResult: Sendable, Equatable {
     public let probabilityAllStageTargetsMet: [Double]
     /// The closed-form expected path for the same parameters.
     public let expected: ExpectedPath
+    /// The growth estimate behind the draws (`trend: estimated`), else nil.
+    public let growthEstimate: GrowthEstimateSummary?
+
+    /// The last year with actuals after the base year, if any (plan tracking).
+    public var lastActualYear: Int? { yearly.last(where: \.isActual)?.year }
+
+    /// The yearly growth still needed from the last actual year's median to the target:
+    /// (target / P50_T)^(1/(target year − T)) − 1; nil without actuals or when T is the target year.
+    public var growthStillNeeded: Double? {
+        guard let t = lastActualYear, t < plan.targetYear, let f = forecast(for: t) else { return nil }
+        return planPath.remainingGrowthRate(from: f.investmentInPlace.p50, in: t)
+    }
 
     /// The forecast for `year`, if it is in the horizon.
     public func forecast(for year: Int) -> YearForecast? { yearly.first { $0.year == year } }
+}
+
+/// What the growth estimate found (for reports): the posterior of the drift μ and volatility σ
+/// of log investment in place, and how many figures it rests on.
+public struct GrowthEstimateSummary: Sendable, Equatable {
+    /// Posterior mean of e^μ − 1 (yearly growth) and the P10–P90 of μ as growth rates.
+    public let meanGrowth: Double
+    public let growthP10: Double
+    public let growthP90: Double
+    /// Posterior mean of σ.
+    public let volatility: Double
+    /// Prior median σ and prior mean growth e^μ₀ − 1, for comparison.
+    public let priorVolatility: Double
+    public let priorGrowth: Double
+    /// Labels of the figures used, and the first and last year they involve.
+    public let observations: [String]
+    public let firstYear: Int
+    public let lastYear: Int
+}
+
+extension GrowthEstimateSummary {
+    init(_ post: GrowthPosterior) {
+        // μ is a normal mixture over the grid: its P10/P90 by bisection on the mixture CDF.
+        let m = post.blockSize - 1
+        let comps = zip(post.weights, zip(post.blockMean, post.blockCovariance)).map { ($0, $1.0[m], $1.1[m * post.blockSize + m]) }
+        func cdf(_ v: Double) -> Double {
+            comps.reduce(0) { $0 + $1.0 * 0.5 * erfc(-(v - $1.1) / (2 * $1.2).squareRoot()) }
+        }
+        func quantile(_ q: Double) -> Double {
+            var lo = -3.0, hi = 3.0
+            for _ in 0..<100 { let mid = 0.5 * (lo + hi); if cdf(mid) < q { lo = mid } else { hi = mid } }
+            return 0.5 * (lo + hi)
+        }
+        meanGrowth = comps.reduce(0) { $0 + $1.0 * exp($1.1 + 0.5 * $1.2) } - 1
+        growthP10 = exp(quantile(0.1)) - 1
+        growthP90 = exp(quantile(0.9)) - 1
+        volatility = post.volatilityMean
+        priorVolatility = post.prior.volatilityMedian
+        priorGrowth = exp(post.prior.driftMean) - 1
+        observations = post.observations.map(\.label)
+        firstYear = post.firstYear
+        lastYear = post.lastYear
+    }
 }

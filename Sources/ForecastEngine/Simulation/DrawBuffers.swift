@@ -1,3 +1,4 @@
+import TrendEstimation
 /// The prepared model flattened into raw buffers for the per-draw loop: no arrays, no reference
 /// counting, no protocol dispatch inside a draw. Immutable after `init`; freed in `deinit`.
 final class DrawBuffers: @unchecked Sendable {
@@ -30,6 +31,17 @@ final class DrawBuffers: @unchecked Sendable {
     let landingKernel: UnsafeMutablePointer<Double>
     /// σ of the yearly arrival shock (0 = none).
     let arrivalVolatility: Double
+    /// The estimated growth process (`GrowthUncertainty.estimated`), else nil.
+    let growth: GrowthPosterior?
+    /// Normal deviates one growth path needs (0 without `growth`).
+    let growthNormals: Int
+    /// [i]: x̂_{B+i}, i = 0 … Y (the calibrated log path, 亿元).
+    let referencePath: UnsafeMutablePointer<Double>
+    /// [y]: expected pipeline investment in place (亿元, all sources) from the initial pipeline and
+    /// the history alone; [u·Y + y]: added per unit of Z_u on year u's arrivals; Ê_y with Z = 1.
+    let expectedInitial: UnsafeMutablePointer<Double>
+    let expectedKernel: UnsafeMutablePointer<Double>
+    let expectedUnshocked: UnsafeMutablePointer<Double>
     /// [s·Y + y]: CNY per unit of the source's currency.
     let rate: UnsafeMutablePointer<Double>
     /// [s·Y + y]: history disbursement (source currency).
@@ -127,6 +139,35 @@ final class DrawBuffers: @unchecked Sendable {
         smallArrivals = buffer(m.sources.flatMap { s in s.arrivals.map { $0 * s.sizes.smallProbability } })
         landingKernel = buffer(m.landingKernel)
         arrivalVolatility = m.arrivalVolatility
+        // Expected pipeline investment in place given the yearly arrival multipliers Z_u (linear in Z).
+        var initial = [Double](repeating: 0, count: Y), kernelByYear = [Double](repeating: 0, count: Y * Y)
+        for src in m.sources {
+            let size = src.sizes.meanSize
+            for y in 0..<Y {
+                var v = src.historyDisbursement[y]
+                for j in 0..<Swift.min(m.schedule.count, y + 1) { v += m.schedule[j] * size * src.initialLandings[y - j] }
+                initial[y] += v * src.rate[y]
+                for u in 0..<y {
+                    var w = 0.0
+                    for j in 0..<Swift.min(m.schedule.count, y + 1) where y - j - u >= 1 {
+                        w += m.schedule[j] * m.landingKernel[y - j - u]
+                    }
+                    kernelByYear[u * Y + y] += w * size * src.arrivals[u] * src.rate[y]
+                }
+            }
+        }
+        expectedInitial = buffer(initial)
+        expectedKernel = buffer(kernelByYear)
+        expectedUnshocked = buffer((0..<Y).map { y in initial[y] + (0..<Y).reduce(0.0) { $0 + kernelByYear[$1 * Y + y] } })
+        if case let .estimated(g) = m.parameters.growth {
+            growth = g.posterior
+            growthNormals = g.posterior.normalsNeeded(years: Y + 1)
+            referencePath = buffer((0...Y).map { g.referenceLevel + Double($0) * g.referenceGrowth })
+        } else {
+            growth = nil
+            growthNormals = 0
+            referencePath = buffer([Double](repeating: 0, count: Y + 1))
+        }
         rate = buffer(m.sources.flatMap(\.rate))
         history = buffer(m.sources.flatMap(\.historyDisbursement))
         substream = buffer(m.sources.map { Self.substream(for: $0.id) })

@@ -74,6 +74,11 @@ struct DrawScratch {
     let landedCounted: UnsafeMutablePointer<Int>
     /// Yearly arrival shocks Z_y.
     let shock: UnsafeMutablePointer<Double>
+    /// Yearly multiplier R_y of the pipeline's investment in place (1 without estimated growth).
+    let level: UnsafeMutablePointer<Double>
+    /// The draw's growth path x_B … x_{B+Y} and the normals it is made from.
+    let path: UnsafeMutablePointer<Double>
+    let normals: UnsafeMutablePointer<Double>
     /// Expected small-project landings of one source given the shocks, per year.
     let smallExpected: UnsafeMutablePointer<Double>
     /// Number of 五个一百 stage targets met, per year.
@@ -87,6 +92,10 @@ struct DrawScratch {
         landed = .allocate(capacity: Swift.max(m.yearCount, 1))
         landedCounted = .allocate(capacity: Swift.max(m.sourceCount * m.yearCount, 1))
         shock = .allocate(capacity: Swift.max(m.yearCount, 1))
+        level = .allocate(capacity: Swift.max(m.yearCount, 1))
+        level.initialize(repeating: 1, count: Swift.max(m.yearCount, 1))
+        path = .allocate(capacity: m.yearCount + 1)
+        normals = .allocate(capacity: Swift.max(m.growthNormals, 1))
         smallExpected = .allocate(capacity: Swift.max(m.yearCount, 1))
         stagesMet = .allocate(capacity: Swift.max(m.yearCount, 1))
         binomials = BinomialTableCache(slots: m.binomialSlotCount)
@@ -98,6 +107,9 @@ struct DrawScratch {
         landed.deallocate()
         landedCounted.deallocate()
         shock.deallocate()
+        level.deallocate()
+        path.deallocate()
+        normals.deallocate()
         smallExpected.deallocate()
         stagesMet.deallocate()
     }
@@ -174,10 +186,31 @@ extension DrawBuffers {
         addTotals(d, chunk: chunk, scratch, out)
     }
 
-    /// 0. Yearly arrival shocks Z_y = exp(σε − σ²/2) into `scratch.shock`.
+    /// 0. Yearly arrival shocks Z_y = exp(σε − σ²/2) into `scratch.shock` — or, with estimated
+    /// growth, the draw's growth path, Z_y = exp(x_t − x̂_t) and the level factors R_y
+    /// (`EstimatedGrowth`).
     @inline(never)
     func drawShocks(_ d: Int, _ scratch: DrawScratch) {
         let z = scratch.shock
+        if let growth {
+            var rng = RandomStream(seed: seed, draw: UInt64(d), substream: Self.shockSubstream)
+            let u = rng.uniform()
+            for i in 0..<growthNormals { scratch.normals[i] = rng.normal(ziggurat) }
+            let Y = yearCount
+            growth.samplePath(uniform: u, normals: scratch.normals, into: scratch.path, count: Y + 1)
+            let clamp = EstimatedGrowth.arrivalLogClamp
+            for y in 0..<Y {
+                let gap = scratch.path[y + 1] - referencePath[y + 1]
+                z[y] = exp(Swift.min(clamp, Swift.max(-clamp, gap)))
+            }
+            for y in 0..<Y {
+                var expected = expectedInitial[y]
+                for u in 0..<y { expected += z[u] * expectedKernel[u * Y + y] }
+                let gap = scratch.path[y + 1] - referencePath[y + 1]
+                scratch.level[y] = expected > 0 ? exp(gap) * expectedUnshocked[y] / expected : exp(gap)
+            }
+            return
+        }
         if arrivalVolatility > 0 {
             var rng = RandomStream(seed: seed, draw: UInt64(d), substream: Self.shockSubstream)
             let sigma = arrivalVolatility, drift = -0.5 * arrivalVolatility * arrivalVolatility
@@ -281,7 +314,7 @@ extension DrawBuffers {
                 v += schedule[j] * landed[y - j]
                 j += 1
             }
-            let inPlace = v * rate[s * Y + y]
+            let inPlace = v * rate[s * Y + y] * scratch.level[y]
             acc[out.sourceOffset + s * Y + y] += inPlace
             series[y * N + d] += inPlace
             if let segment { segment[y * N + d] = inPlace }
