@@ -40,7 +40,7 @@ import ZIPFoundation
     // In a briefing with variants every sheet name is unique (checked by XLSXWorkbook) and the
     // variant tables' sheets name their variant.
     let briefing = try ForecastFixture.briefing(.en, variants: true)
-    let owners = briefing.tableVariants()
+    let owners = briefing.ownedTables().map(\.variant)
     #expect(owners.count == briefing.tables().count)
     #expect(owners.contains { $0 != nil })
 }

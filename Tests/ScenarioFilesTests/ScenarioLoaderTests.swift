@@ -39,9 +39,15 @@ let scenariosFolder = URL(fileURLWithPath: #filePath)
         // Dataset shares flow into the catalogue: 其他 takes 84.3 % of leads (1 − 0.157).
         #expect(s.parameters.industries.first { $0.id == "other" }?.leadShare == 0.843)
         #expect(s.parameters.draws == 500 && s.parameters.seed == 7)
-        // Default trend years 2019–2020: growth of the total = 1453.47 / 1216.23 − 1.
+        // The default (trend: estimated) starts the pipeline at the posterior mean drift.
+        let posterior = try #require(s.calibration.growthPosterior)
+        #expect(abs((s.calibration.trendGrowth["foreign"] ?? 0) - (exp(posterior.driftMean) - 1)) < 1e-12)
+        // The comparison option (trend: total) over the default trend years 2019–2020: growth of
+        // the total = 1453.47 / 1216.23 − 1.
+        let fixed = try TestScenario.load(text: minimal + "\ncalibration: {trend: total}\n", file: "t.yaml")
         let total2019 = 955.2 + 37.84 * 6.8985
-        #expect(abs((s.calibration.trendGrowth["foreign"] ?? 0) - (expected / total2019 - 1)) < 1e-9)
+        #expect(abs((fixed.calibration.trendGrowth["foreign"] ?? 0) - (expected / total2019 - 1)) < 1e-9)
+        #expect(fixed.calibration.growthPosterior == nil)
     }
 
     @Test func variantsAndSetOverridesApply() throws {

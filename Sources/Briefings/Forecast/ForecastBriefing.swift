@@ -72,13 +72,18 @@ public struct ForecastBriefing: Sendable {
 
     /// Every table of the briefing in order: headline, yearly, splits, 五个一百 stages, variants,
     /// module tables.
-    public func tables() -> [Table] {
-        var tables = [headlineTable(), yearlyTable()]
-        if let tracking = trackingTable() { tables.append(tracking) }
-        tables += splitTables()
-        if let stages = stageTable() { tables.append(stages) }
-        tables += variants.map(variantTable)
-        tables += ModuleTables(reports: modules, language: language).tables()
+    public func tables() -> [Table] { ownedTables().map(\.table) }
+
+    /// `tables()` with the variant each belongs to (nil for the baseline's), for sheet names.
+    func ownedTables() -> [(table: Table, variant: String?)] {
+        var tables: [(table: Table, variant: String?)] = [(headlineTable(), nil), (yearlyTable(), nil)]
+        if let tracking = trackingTable() { tables.append((tracking, nil)) }
+        tables += splitTables().map { ($0, nil) }
+        if let stages = stageTable() { tables.append((stages, nil)) }
+        tables += variants.map { (variantTable($0), $0.name) }
+        let moduleTables = ModuleTables(reports: modules, language: language).tables()
+        let moduleOwners = modules.flatMap { r in r.tables.map { _ in r.variant } }
+        tables += zip(moduleTables, moduleOwners).map { ($0, $1) }
         return tables
     }
 }

@@ -8,19 +8,10 @@ extension ForecastBriefing {
     /// sheet stays unique and says which variant it shows ("12 Variant… · weak-fdi").
     public func workbook() throws -> Data {
         var book = XLSXWorkbook()
-        let owners = tableVariants()
-        for (i, table) in tables().enumerated() {
-            book.append(table, name: Self.sheetName(number: i + 1, title: table.title ?? "", variant: owners[i]))
+        for (i, owned) in ownedTables().enumerated() {
+            book.append(owned.table, name: Self.sheetName(number: i + 1, title: owned.table.title ?? "", variant: owned.variant))
         }
         return try book.data()
-    }
-
-    /// The variant each table of `tables()` belongs to (nil for the baseline's).
-    func tableVariants() -> [String?] {
-        var out = [String?](repeating: nil, count: 2 + splitTables().count + (stageTable() == nil ? 0 : 1))
-        out += variants.map { Optional($0.name) }
-        out += modules.flatMap { r in r.tables.map { _ in r.variant } }
-        return out
     }
 
     /// "N title" within 31 characters; a variant's name is kept whole at the end (cut itself
