@@ -188,6 +188,16 @@ public struct Dataset: Sendable {
         if beijingShareOfDomestic == nil { beijingShareOfDomestic = shareCell?.value }
         for year in cells.keys.sorted() {
             let c = cells[year]!
+            if let t = c["total_in_place"], c["domestic_in_place"] == nil, c["foreign_in_place"] == nil {
+                // A single total series (any long investment series): the total as domestic investment.
+                let rate = c["exchange_rate"]?.value ?? exchangeRates.sorted { $0.key < $1.key }.last { $0.key <= year }?.value ?? 1
+                observations.append(BaseYearData.Observation(
+                    year: year, domestic: t.value, foreign: 0, exchangeRate: rate,
+                    beijingShareOfDomestic: beijingShareOfDomestic, domesticStatus: t.status, foreignStatus: t.status,
+                    exchangeRateStatus: c["exchange_rate"]?.status ?? .assumed, beijingShareStatus: shareCell?.status ?? .assumed))
+                provenance.append(t.text)
+                continue
+            }
             guard let d = c["domestic_in_place"], let f = c["foreign_in_place"], let r = c["exchange_rate"] else { continue }
             observations.append(BaseYearData.Observation(
                 year: year, domestic: d.value, foreign: f.value, exchangeRate: r.value,
@@ -199,7 +209,7 @@ public struct Dataset: Sendable {
         if observations.isEmpty {
             throw ScenarioFileError(
                 location: SourceLocation(file: display, line: 1, column: 1), keyPath: "",
-                message: "no year has all of domestic_in_place, foreign_in_place and exchange_rate")
+                message: "no year has all of domestic_in_place, foreign_in_place and exchange_rate (or a total_in_place)")
         }
     }
 

@@ -205,7 +205,7 @@ public enum ScenarioLoader {
                 }
                 p.plan.indicator = ind
             }
-            if let v = pm.optional("base_year") { p.plan.baseYear = try v.int(in: 1990...2100) }
+            if let v = pm.optional("base_year") { p.plan.baseYear = try v.int(in: 1900...2100) }
             if let v = pm.optional("target_year") {
                 p.plan.targetYear = try v.int(in: (p.plan.baseYear + 1)...(p.plan.baseYear + 50))
             } else if p.plan.targetYear <= p.plan.baseYear, let b = pm.optional("base_year") {

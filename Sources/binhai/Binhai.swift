@@ -31,6 +31,7 @@ struct Binhai: ParsableCommand {
         ModulesCommand.self,
         IOCommand.self,
         SensitivityCommand.self,
+        BacktestCommand.self,
         DoctorCommand.self,
     ]
 }
