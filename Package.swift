@@ -208,7 +208,7 @@ let package = Package(
             name: "ScenarioRuntimeTests",
             dependencies: [
                 "ScenarioRuntime", "ScenarioFiles", "ForecastEngine", "Datasets", "ScenarioKit", "ScenarioKitTesting",
-                "BuiltinModules", "IndustryChain",
+                "BuiltinModules", "IndustryChain", "TrendEstimation", "NumericTestSupport",
             ]),
         // Replays the fuzz seed corpora and every input in Fuzz/regressions (crashes found once),
         // and checks that any accepted scenario runs or fails with a located error.

@@ -148,7 +148,7 @@ public enum ForecastEngine {
             bySource: p.sources.enumerated().map { SegmentSeries(id: $1.id, name: $1.name, values: sourceMean[$0]) },
             byIndustry: p.industries.enumerated().map { SegmentSeries(id: $1.id, name: $1.name, values: industryMean[$0]) },
             byCarrier: p.carriers.enumerated().map { SegmentSeries(id: $1.id, name: $1.name, values: carrierMean[$0]) },
-            stages: stages,
+            stages: stages, countingThreshold: p.targets.minimumAmount,
             probabilityAllStageTargetsMet: (0..<Y).map { acc[out.allMetOffset + $0] * invN },
             expected: expected, growthEstimate: summary)
     }

@@ -29,6 +29,9 @@ public struct Dataset: Sendable {
     /// Priors of the growth process and the trust in each kind of figure (manifest `estimation:`).
     public var growthPrior = TrendPrior()
     public var observationAssumptions = ObservationAssumptions()
+    /// Whether calibration reproduces the base year's published landed projects (manifest
+    /// `calibration.reproduce_counts`, default true).
+    public var reproduceCounts = true
     /// Calibration defaults from the manifest.
     public var trend: TrendFit
     public var trendYears: [Int]?
@@ -108,7 +111,8 @@ public struct Dataset: Sendable {
             dataset.ioTableFolder = try ioFolder(io, folder: folder)
         }
         if let c = m.optional("calibration") {
-            let cm = try c.mapping(allowedKeys: ["trend", "trend_years", "beijing_share_of_domestic"])
+            let cm = try c.mapping(allowedKeys: ["trend", "trend_years", "beijing_share_of_domestic", "reproduce_counts"])
+            if let r = cm.optional("reproduce_counts") { dataset.reproduceCounts = try r.bool() }
             if let tr = cm.optional("trend") { dataset.trend = try Self.trend(tr) }
             if let ty = cm.optional("trend_years") { dataset.trendYears = try ty.sequence().map { try $0.int(in: 1900...2200) } }
             if let b = cm.optional("beijing_share_of_domestic") { dataset.beijingShareOfDomestic = try b.probability() }

@@ -246,11 +246,15 @@ public enum ScenarioLoader {
         var trend = dataset.trend
         var prior = dataset.growthPrior
         var assumptions = dataset.observationAssumptions
+        var reproduceCounts = dataset.reproduceCounts
         var years = dataset.trendYears
         var share = dataset.beijingShareOfDomestic
         var extra: [BaseYearData.Observation] = []
         if let v {
-            let m = try v.mapping(allowedKeys: ["trend", "trend_years", "beijing_share_of_domestic", "observations", "estimation"])
+            let m = try v.mapping(allowedKeys: [
+                "trend", "trend_years", "beijing_share_of_domestic", "observations", "estimation", "reproduce_counts",
+            ])
+            if let r = m.optional("reproduce_counts") { reproduceCounts = try r.bool() }
             if let e = m.optional("estimation") { try EstimationBlock.apply(e, prior: &prior, assumptions: &assumptions) }
             if let tv = m.optional("trend") { trend = try Dataset.trend(tv) }
             if let ty = m.optional("trend_years") { years = try ty.sequence().map { try $0.int(in: 1900...2200) } }
@@ -290,6 +294,27 @@ public enum ScenarioLoader {
                 throw (v ?? top).error("the growth estimate cannot use the history: \(error)")
             }
         }
-        return (BaseYearData(observations: observations, growthObservations: growth, growthPrior: prior), trend)
+        var landed: Double?
+        if reproduceCounts {
+            landed = try landedProjects(dataset: dataset, year: plan.baseYear, assumptions: assumptions, at: v ?? top)
+        }
+        return (BaseYearData(observations: observations, growthObservations: growth, growthPrior: prior, landedProjects: landed), trend)
+    }
+
+    /// The base year's published landed projects as a full-year count: `landed_projects` (full
+    /// year) or `landed_projects_PERIOD` divided by the period's seasonal share (manifest
+    /// `estimation.seasonal_shares`); nil when the history has none.
+    static func landedProjects(
+        dataset: Dataset, year: Int, assumptions: ObservationAssumptions, at: YAMLValue
+    ) throws -> Double? {
+        let rows = dataset.records.filter { $0.year == year && ($0.indicator == "landed_projects" || $0.indicator.hasPrefix("landed_projects_")) }
+        if let full = rows.first(where: { $0.indicator == "landed_projects" }) { return full.value }
+        guard let r = rows.first else { return nil }
+        guard let months = InvestmentHistory.months(ofPeriod: String(r.indicator.dropFirst("landed_projects_".count))),
+              let share = assumptions.seasonalShares[months] else {
+            throw at.error(
+                "\(r.origin): \(r.indicator) needs a known period (q1, h1, q3, jan_feb … jan_nov) with a seasonal share in estimation.seasonal_shares, or set calibration.reproduce_counts: false")
+        }
+        return r.value / share.share
     }
 }

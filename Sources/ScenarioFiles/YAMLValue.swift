@@ -160,6 +160,15 @@ public struct YAMLValue: @unchecked Sendable {
         return v
     }
 
+    /// `true` or `false` (YAML 1.2 core schema spellings).
+    public func bool() throws -> Bool {
+        switch try scalarText(expected: "true or false") {
+        case "true", "True", "TRUE": return true
+        case "false", "False", "FALSE": return false
+        default: throw error("expected true or false, got \(shortDescription)")
+        }
+    }
+
     public func int() throws -> Int {
         let text = try scalarText(expected: "a whole number")
         guard let v = Int(text.trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "_", with: "")) else {

@@ -6,7 +6,7 @@ import ScenarioFiles
 /// What `binhai backtest` evaluates: rolling origins over the dataset's own history.
 public struct BacktestSettings: Sendable, Equatable {
     /// Origins (base years) to forecast from; nil = every year with a full-year total whose
-    /// `horizon` later years also have one, and at least two years of history.
+    /// `horizon` later years also have one, and a full history window (`historyYears`, or two years).
     public var origins: ClosedRange<Int>?
     /// Years ahead, 1…`horizon` from each origin.
     public var horizon: Int
@@ -99,7 +99,9 @@ extension ScenarioRuntime {
         guard let first = years.first, let last = years.last else {
             throw BacktestError(description: "the dataset has no full-year totals to backtest against")
         }
-        let origins = (settings.origins ?? (first + 1)...(last - h)).filter { o in
+        // By default every origin with a full history window (all of `historyYears`, or two years).
+        let earliest = first + Swift.max(1, (settings.historyYears ?? 2) - 1)
+        let origins = (settings.origins ?? earliest...Swift.max(earliest, last - h)).filter { o in
             truth[o] != nil && (1...h).allSatisfy { truth[o + $0] != nil } && years.filter { $0 <= o }.count >= 2
         }
         guard !origins.isEmpty else {

@@ -28,9 +28,18 @@ extension ForecastBriefing {
                     y < result.probabilityAllStageTargetsMet.count
                         ? ForecastFormat.percent(result.probabilityAllStageTargetsMet[y]) : "—"
                 })
-        table.notes = [label(
-            "只统计金额不低于计数门槛的项目（重大攻坚项目不计入）；均值为每年进入该阶段的项目数。",
-            "Counts only projects at or above the counting threshold (major projects excluded); mean = projects entering the stage per year.")]
+        let threshold = NumberFormatting.fixed(result.countingThreshold, decimals: 1)
+        let e = result.expected
+        let base = zip(result.stages, e.baseYearStageEntries).map { "\(name($0.name)) \(ForecastFormat.count($1))" }
+            .joined(separator: label("，", ", "))
+        table.notes = [
+            label(
+                "只统计到位额不低于 \(threshold) 亿元的项目（重大攻坚项目不计入）；均值为每年进入该阶段的项目数。",
+                "Counts only projects of at least \(threshold) 亿元 in place (major projects excluded); mean = projects entering the stage per year."),
+            label(
+                "基年（\(baseYear)）模型：各种规模的落地项目 \(NumberFormatting.grouped(e.baseYearLandings, decimals: 0)) 个；计数项目进入各阶段：\(base)。",
+                "Base year (\(baseYear)) in the model: \(NumberFormatting.grouped(e.baseYearLandings, decimals: 0)) landed projects of all sizes; counted projects entering each stage: \(base)."),
+        ]
         return table
     }
 }

@@ -61,11 +61,19 @@ public struct BaseYearData: Sendable, Equatable {
     public var growthObservations: [TrendObservation]
     /// Priors of the growth process, for `trend: estimated`.
     public var growthPrior: TrendPrior
+    /// Projects landed in the base year (all sizes, full year), when published: calibration then
+    /// scales every source's project sizes by one factor so that the base year lands this many
+    /// while the amounts stay reproduced.
+    public var landedProjects: Double?
 
-    public init(observations: [Observation], growthObservations: [TrendObservation] = [], growthPrior: TrendPrior = TrendPrior()) {
+    public init(
+        observations: [Observation], growthObservations: [TrendObservation] = [], growthPrior: TrendPrior = TrendPrior(),
+        landedProjects: Double? = nil
+    ) {
         self.observations = observations
         self.growthObservations = growthObservations
         self.growthPrior = growthPrior
+        self.landedProjects = landedProjects
     }
 
     /// The observation for `year`, if any.

@@ -29,6 +29,9 @@ public struct CalibrationResult: Sendable, Equatable {
     public let leadArrivalRates: [String: Double]
     /// Years used for the trend fit (empty when no trend was fitted).
     public let trendYears: [Int]
+    /// The factor every project size was multiplied by to reproduce the base year's landed
+    /// projects (1 when no count was given).
+    public let sizeScale: Double
     /// The growth posterior (`trend: estimated`), else nil.
     public let growthPosterior: GrowthPosterior?
 }
@@ -57,6 +60,29 @@ public enum Calibration {
         let b = sxz / sxx
         let a = mz - b * mx
         return (exp(a), exp(b) - 1)
+    }
+
+    /// λ_s such that the expected base-year investment in place of each role equals its target.
+    static func fitLeadRates(_ p: inout ForecastParameters, targets: [SourceRole: Double]) throws {
+        // Base-year investment per unit λ.
+        var unit = p
+        for i in unit.sources.indices { unit.sources[i].leadArrivalRate = 1 }
+        let perUnit = try ClosedFormModel(unit).sources.map(\.baseYearInvestment)
+        for role in SourceRole.allCases {
+            let members = p.sources.indices.filter { p.sources[$0].role == role }
+            if members.isEmpty { continue }
+            let target = targets[role] ?? 0
+            var weights = members.map { p.sources[$0].leadArrivalRate }
+            if weights.reduce(0, +) <= 0 { weights = members.map { _ in 1 } }
+            var denom = 0.0
+            for (w, i) in zip(weights, members) { denom += w * perUnit[i] }
+            if !(denom > 0) {
+                throw ForecastError.invalidValue(
+                    parameter: "sources", reason: "role \(role.rawValue) cannot carry investment (zero expected size)")
+            }
+            let c = target / denom
+            for (w, i) in zip(weights, members) { p.sources[i].leadArrivalRate = c * w }
+        }
     }
 
     /// Choose λ_s (and the trend growth) so that the expected baseline reproduces the base-year
@@ -132,24 +158,21 @@ public enum Calibration {
             throw ForecastError.missingData(parameter: "sources", reason: "foreign investment in the data but no foreign source")
         }
 
-        // Base-year investment per unit λ.
-        var unit = p
-        for i in unit.sources.indices { unit.sources[i].leadArrivalRate = 1 }
-        let perUnit = try ClosedFormModel(unit).sources.map(\.baseYearInvestment)
-        for role in SourceRole.allCases {
-            let members = p.sources.indices.filter { p.sources[$0].role == role }
-            if members.isEmpty { continue }
-            let target = targets[role] ?? 0
-            var weights = members.map { p.sources[$0].leadArrivalRate }
-            if weights.reduce(0, +) <= 0 { weights = members.map { _ in 1 } }
-            var denom = 0.0
-            for (w, i) in zip(weights, members) { denom += w * perUnit[i] }
-            if !(denom > 0) {
-                throw ForecastError.invalidValue(
-                    parameter: "sources", reason: "role \(role.rawValue) cannot carry investment (zero expected size)")
+        try fitLeadRates(&p, targets: targets)
+        var sizeScale = 1.0
+        if let published = data.landedProjects {
+            guard published > 0, published.isFinite else {
+                throw ForecastError.invalidValue(parameter: "baseYearData.landedProjects", reason: "\(published) must be > 0")
             }
-            let c = target / denom
-            for (w, i) in zip(weights, members) { p.sources[i].leadArrivalRate = c * w }
+            // Landings ∝ 1/c when every size is multiplied by c and λ refitted to the same amounts.
+            let landings = try ClosedFormModel(p).sources.reduce(0) { $0 + $1.baseYearLandings }
+            let c = landings / published
+            sizeScale = c
+            for i in p.sources.indices {
+                p.sources[i].projectSize.bodyLogMean += log(c)
+                p.sources[i].projectSize.tailMinimum *= c
+            }
+            try fitLeadRates(&p, targets: targets)
         }
         var model = try ClosedFormModel(p)
         if let posterior {
@@ -162,6 +185,6 @@ public enum Calibration {
         return CalibrationResult(
             parameters: p, baseYearTotal: model.baseYearTotal, trendGrowth: growth,
             leadArrivalRates: Dictionary(uniqueKeysWithValues: p.sources.map { ($0.id, $0.leadArrivalRate) }),
-            trendYears: fitted ? years : [], growthPosterior: posterior)
+            trendYears: fitted ? years : [], sizeScale: sizeScale, growthPosterior: posterior)
     }
 }

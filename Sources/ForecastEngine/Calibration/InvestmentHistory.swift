@@ -92,6 +92,20 @@ public enum InvestmentHistory {
 
     static let monthNames = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
 
+    /// Months from January a period suffix covers: q1 3, h1 6, q3 9, jan_feb … jan_nov 2 … 11.
+    public static func months(ofPeriod period: String) -> Int? {
+        switch period {
+        case "q1": return 3
+        case "h1": return 6
+        case "q3": return 9
+        default:
+            if period.hasPrefix("jan_"), let i = monthNames.firstIndex(of: String(period.dropFirst(4))), i >= 1, i <= 10 {
+                return i + 1
+            }
+            return nil
+        }
+    }
+
     /// nil for indicators that are not investment series.
     static func parse(_ indicator: String) -> Indicator? {
         for series in [Indicator.Series.domestic, .foreign, .total] {
@@ -101,18 +115,7 @@ public enum InvestmentHistory {
                 let rest = indicator.dropFirst(stem.count)
                 if rest.isEmpty { return Indicator(series: series, isGrowth: isGrowth, months: 12) }
                 guard rest.hasPrefix("_") else { return nil }
-                let period = String(rest.dropFirst())
-                let months: Int?
-                switch period {
-                case "q1": months = 3
-                case "h1": months = 6
-                case "q3": months = 9
-                default:
-                    if period.hasPrefix("jan_"), let i = monthNames.firstIndex(of: String(period.dropFirst(4))), i >= 1 {
-                        months = i + 1
-                    } else { months = nil }
-                }
-                guard let months else { return nil }
+                guard let months = months(ofPeriod: String(rest.dropFirst())) else { return nil }
                 return Indicator(series: series, isGrowth: isGrowth, months: months)
             }
         }

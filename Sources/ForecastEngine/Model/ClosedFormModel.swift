@@ -26,6 +26,8 @@ struct ClosedFormSource: Sendable {
     let baseRate: Double
     /// Expected investment in place in B (source currency) — the calibration anchor.
     let baseYearInvestment: Double
+    /// Expected landings (all sizes) in B: λ·a_{L−1}·n̂_{L−1}·γ⁻¹.
+    let baseYearLandings: Double
     /// Expected investment in place from the pipeline (history + new landings), 亿元, per year.
     let expectedInvestment: [Double]
     /// Normalised industry shares π_{i|s}.
@@ -208,7 +210,8 @@ struct ClosedFormModel: Sendable {
                     initialOccupancy: unitState.map { $0 * lambda }, arrivals: arrivals, entries: entries,
                     initialLandings: initialLandings,
                     historyDisbursement: history, rate: rate, baseRate: baseRate,
-                    baseYearInvestment: baseInvestment, expectedInvestment: expected,
+                    baseYearInvestment: baseInvestment, baseYearLandings: lambda * unitHistoryLanding(0),
+                    expectedInvestment: expected,
                     industryShares: industryWeights))
         }
         sources = prepared

@@ -34,6 +34,10 @@ public struct ExpectedPath: Sendable, Equatable {
     public let stageEntries: [[Double]]
     /// Expected landings of all sizes per year, summed over sources.
     public let landings: [Double]
+    /// In the base year (the calibrated balanced-growth history): landings of all sizes, and the
+    /// counted projects entering each stage (arrivals λ_s; entries into stage k+1 a_k·n̂_k/γ_s).
+    public let baseYearLandings: Double
+    public let baseYearStageEntries: [Double]
 
     init(_ m: ClosedFormModel) {
         let p = m.parameters
@@ -89,5 +93,13 @@ public struct ExpectedPath: Sendable, Equatable {
         }
         stageEntries = stages
         landings = land
+        baseYearLandings = m.sources.reduce(0) { $0 + $1.baseYearLandings }
+        var base = [Double](repeating: 0, count: m.stageCount)
+        for (ps, src) in zip(m.sources, p.sources) {
+            let q = ps.sizes.pipelineProbability, gamma = 1 + src.trendGrowth
+            base[0] += q * ps.leadArrivalRate
+            for k in 0..<(m.stageCount - 1) { base[k + 1] += q * m.advance[k] * ps.initialOccupancy[k] / gamma }
+        }
+        baseYearStageEntries = base
     }
 }

@@ -85,6 +85,8 @@ public struct ForecastResult: Sendable, Equatable {
     public let byCarrier: [SegmentSeries]
     /// 五个一百 counts per stage.
     public let stages: [StageForecast]
+    /// Projects of at least this size (亿元) are counted in `stages` (`targets.minimumAmount`).
+    public let countingThreshold: Double
     /// P(every stage meets its target) per year.
     public let probabilityAllStageTargetsMet: [Double]
     /// The closed-form expected path for the same parameters.
