@@ -8,7 +8,7 @@ import Testing
 @Suite struct HelpSnapshotTests {
     static let commands: [[String]] = [
         [], ["forecast"], ["run"], ["validate"], ["modules"], ["modules", "list"], ["modules", "describe"], ["io"],
-        ["io", "analyze"], ["io", "list"], ["io", "compare"], ["sensitivity"], ["doctor"],
+        ["io", "analyze"], ["io", "list"], ["io", "compare"], ["sensitivity"], ["backtest"], ["doctor"],
     ]
     static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("HelpSnapshots")
 
