@@ -13,4 +13,6 @@ echo "### forecast: Monte Carlo engine vs numpy (draws = ${FORECAST_SIZES:-10000
 bash "$HERE/forecast/run.sh" ${FORECAST_SIZES:-} || status=$?
 echo "### runtime: a 40-point sweep against a single run (n = ${RUNTIME_SIZE:-1500} sectors)"
 bash "$HERE/runtime/run.sh" ${RUNTIME_SIZE:-1500} || status=$?
+echo "### backtest: binhai backtest vs statsmodels on grunfeld and macrodata"
+bash "$HERE/backtest/run.sh" || status=$?
 exit "$status"
