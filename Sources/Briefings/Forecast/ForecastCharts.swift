@@ -82,7 +82,14 @@ extension ForecastBriefing {
             "Required path = the \(baseYear) total × (1 + \(ForecastFormat.cagr(r.requiredCAGR)))^(year − \(baseYear)): each year's amount on constant required growth."),
         ].compactMap { $0 }
         chart.yUnit = amountUnit
-        chart.xTicks = ([baseYear] + r.years).map { (Double($0), "\($0)") }
+        // Years with actuals are marked on the axis; their band is what the figures leave uncertain.
+        let actual = Set(r.yearly.filter(\.isActual).map(\.year))
+        chart.xTicks = ([baseYear] + r.years).map { (Double($0), actual.contains($0) ? label("\($0) 实际", "\($0) actual") : "\($0)") }
+        if let t = r.lastActualYear {
+            chart.caption.append(label(
+                "标“实际”的年份已有公布数（至 \(t) 年）：其区间是这些数据本身留下的不确定性（如只有一季度数或只有增速），达标概率以这些数据为条件。",
+                "Years marked \"actual\" have published figures (up to \(t)): their band is what those figures leave uncertain (e.g. only a Q1 figure or a growth rate), and P(target met) is conditioned on them."))
+        }
         let xs = [Double(baseYear)] + r.years.map(Double.init)
         chart.bands = [ChartBand(
             key: "p10-p90", name: label("P10–P90 区间", "P10–P90 band"), x: xs, lower: [base] + d.map(\.p10),

@@ -8,7 +8,10 @@ extension ForecastBriefing {
     /// `base_year`, `target_year`, `multiplier`, `base_year_total`, `target_amount`, `required_cagr`,
     /// `median_cagr`, `mean_cagr`, `probability_target_met`, `gap_at_median`, `gap_at_mean`, `draws`,
     /// `seed`, `years` [{year, mean, standard_error, p10, p50, p90, expected, required_path,
-    /// probability_at_least_target, probability_all_stage_targets_met, domestic{…}, foreign{…}}],
+    /// probability_at_least_target, probability_on_required_path, actual, observations (actual years),
+    /// probability_all_stage_targets_met, domestic{…}, foreign{…}}], `growth_estimate` {mean_growth,
+    /// growth_p10, growth_p90, volatility, prior_growth, prior_volatility, first_year, last_year,
+    /// observations} (with `trend: estimated`), `last_actual_year` and `growth_still_needed` (with actuals),
     /// `by_source`/`by_industry`/`by_carrier` [{id, name{zh,en}, values, expected}] (values per
     /// year of `years`), `stages` [{id, name, target, mean_entries, expected_entries,
     /// probability_target_met}], `effort` (when given), `variants` [{name, probability_target_met,
@@ -42,6 +45,22 @@ extension ForecastBriefing {
         try w.key("seed")
         if let seed = Int(exactly: r.seed) { try w.value(seed) } else { try w.value(String(r.seed)) }
         try writeYears(&w)
+        if let g = r.growthEstimate {
+            try w.key("growth_estimate")
+            try w.beginObject()
+            try w.member("mean_growth", g.meanGrowth)
+            try w.member("growth_p10", g.growthP10)
+            try w.member("growth_p90", g.growthP90)
+            try w.member("volatility", g.volatility)
+            try w.member("prior_growth", g.priorGrowth)
+            try w.member("prior_volatility", g.priorVolatility)
+            try w.member("first_year", g.firstYear)
+            try w.member("last_year", g.lastYear)
+            try w.member("observations", strings: g.observations)
+            try w.endObject()
+        }
+        if let t = r.lastActualYear { try w.member("last_actual_year", t) }
+        if let g = r.growthStillNeeded { try w.member("growth_still_needed", g) }
         try writeSegments(&w, "by_source", r.bySource, expected: r.expected.bySource)
         try writeSegments(&w, "by_industry", r.byIndustry, expected: r.expected.byIndustry)
         try writeSegments(&w, "by_carrier", r.byCarrier, expected: r.expected.byCarrier)
@@ -92,6 +111,9 @@ extension ForecastBriefing {
             try w.member("expected", y.expectedInvestmentInPlace)
             try w.member("required_path", requiredPath(in: y.year))
             try w.member("probability_at_least_target", y.probabilityAtLeastTarget)
+            try w.member("probability_on_required_path", y.probabilityOnRequiredPath)
+            try w.member("actual", y.isActual)
+            if y.isActual { try w.member("observations", strings: y.observations) }
             if i < result.probabilityAllStageTargetsMet.count {
                 try w.member("probability_all_stage_targets_met", result.probabilityAllStageTargetsMet[i])
             }
