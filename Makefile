@@ -8,7 +8,7 @@ SWIFT ?= $(shell command -v swift 2>/dev/null || echo /opt/swift/usr/bin/swift)
 APT_PACKAGES := libblas-dev liblapack-dev libopenblas0-pthread zlib1g-dev pkg-config python3-venv bc
 RELEASE_BIN := .build/release/binhai
 
-.PHONY: setup demo test bench build release clean notebooks fuzz
+.PHONY: setup demo test bench build release clean notebooks fuzz test-cluster
 
 setup:
 	@missing=""; for p in $(APT_PACKAGES); do \
@@ -43,6 +43,20 @@ test: setup
 	$(SWIFT) build --product binhai
 	BINHAI="$$($(SWIFT) build --show-bin-path)/binhai" bash scripts/run-notebooks.sh
 	$(SWIFT) test
+
+# Sharded jobs on a real one-node Slurm cluster (root: installs slurm-wlm and munge, starts
+# munged, slurmctld and slurmd); .ci/run calls it after `make test`.
+CLUSTER_PACKAGES := slurm-wlm munge
+test-cluster: setup
+	@missing=""; for p in $(CLUSTER_PACKAGES); do \
+	  dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "install ok installed" || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  echo "Installing Debian packages:$$missing"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq$$missing; \
+	fi
+	$(SWIFT) build --product binhai
+	BINHAI="$$($(SWIFT) build --show-bin-path)/binhai" bash scripts/test-cluster.sh
 
 # Each fuzz target for FUZZ_SECONDS (libFuzzer + AddressSanitizer; CI runs it, see .ci/run).
 FUZZ_SECONDS ?= 60

@@ -93,6 +93,9 @@ let package = Package(
                 "ForecastEngine", "TrendEstimation", "InputOutput", "Datasets", "ScenarioKit",
                 .product(name: "Yams", package: "Yams"),
             ]),
+        // Layer 4½: sharded jobs on a scheduler: the job file, Slurm array and merge scripts,
+        // Kubernetes Indexed Job manifests, the status of a parts folder.
+        .target(name: "ClusterJobs", dependencies: ["ScenarioFiles", "ScenarioRuntime"]),
         // Layer 4: the one scenario runtime: ScenarioSpec → calibration, modules (built once per
         // distinct use), prepare phases, baseline, effort search, variants, sweeps → ScenarioOutcome.
         .target(name: "ScenarioRuntime", dependencies: ["ScenarioFiles", "ForecastEngine", "ScenarioKit", "Datasets", "Sensitivity"]),
@@ -118,7 +121,7 @@ let package = Package(
             name: "binhai",
             dependencies: [
                 "LinearAlgebra", "InputOutput", "Datasets", "Reports", "Briefings", "ForecastEngine", "ScenarioFiles",
-                "ScenarioRuntime", "ScenarioKit", "BuiltinModules", "PluginHost",
+                "ScenarioRuntime", "ScenarioKit", "BuiltinModules", "PluginHost", "ClusterJobs",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 
@@ -213,6 +216,9 @@ let package = Package(
         // Replays the fuzz seed corpora and every input in Fuzz/regressions (crashes found once),
         // and checks that any accepted scenario runs or fails with a located error.
         .testTarget(name: "FuzzRegressionTests", dependencies: ["FuzzHarness", "BuiltinModules"]),
+        .testTarget(
+            name: "ClusterJobsTests",
+            dependencies: ["ClusterJobs", "ScenarioRuntime", "ForecastEngine", .product(name: "Yams", package: "Yams")]),
         .testTarget(name: "BinhaiCLITests", dependencies: ["binhai", "ProcessTestSupport"], exclude: ["HelpSnapshots"]),
         .testTarget(
             name: "PluginHostTests",

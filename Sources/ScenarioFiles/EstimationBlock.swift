@@ -57,9 +57,24 @@ enum EstimationBlock {
             for e in try sv.mapping().entries {
                 let months = try monthsKey(e.key, e.value)
                 let em = try e.value.mapping(allowedKeys: ["share", "log_sd"])
-                a.seasonalShares[months] = ObservationAssumptions.SeasonalShare(
-                    share: try em.required("share").number(current: 0, in: 1e-3...1),
-                    logStandardDeviation: try em.required("log_sd").number(current: 0, in: 0...5))
+                // A key the manifest already set may be left out (a scenario changes the share only).
+                let known = a.seasonalShares[months]
+                let share: Double, logSD: Double
+                if let v = em.optional("share") {
+                    share = try v.number(current: known?.share ?? 0, in: 1e-3...1)
+                } else if let k = known {
+                    share = k.share
+                } else {
+                    share = try em.required("share").number(current: 0, in: 1e-3...1)
+                }
+                if let v = em.optional("log_sd") {
+                    logSD = try v.number(current: known?.logStandardDeviation ?? 0, in: 0...5)
+                } else if let k = known {
+                    logSD = k.logStandardDeviation
+                } else {
+                    logSD = try em.required("log_sd").number(current: 0, in: 0...5)
+                }
+                a.seasonalShares[months] = ObservationAssumptions.SeasonalShare(share: share, logStandardDeviation: logSD)
             }
         }
         if let pv = m.optional("partial_growth_log_sd") {

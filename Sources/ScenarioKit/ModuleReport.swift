@@ -1,5 +1,5 @@
 /// What one module added to the results of one run: its descriptor and its tables, in order.
-public struct ModuleReport: Sendable, Equatable {
+public struct ModuleReport: Sendable, Equatable, Codable {
     /// The descriptor of the module that produced the tables.
     public var descriptor: ModuleDescriptor
     /// The tables the module's analyze phase added, in order.

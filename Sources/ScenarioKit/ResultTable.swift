@@ -1,5 +1,5 @@
 /// One cell of a module's result table. Modules never format numbers: renderers do.
-public enum ResultCell: Sendable, Equatable {
+public enum ResultCell: Sendable, Equatable, Codable {
     /// A number in the column's unit (e.g. 亿元); renderers format it.
     case number(Double)
     /// Text in Chinese and English.
@@ -11,7 +11,7 @@ public enum ResultCell: Sendable, Equatable {
 }
 
 /// A column: header and unit (e.g. "亿元", "jobs", "" for ratios).
-public struct ResultColumn: Sendable, Equatable {
+public struct ResultColumn: Sendable, Equatable, Codable {
     /// Column header in Chinese and English.
     public var header: LocalizedText
     /// Unit of the column's numbers, e.g. "亿元", "jobs"; "" for ratios; nil when none is given.
@@ -29,7 +29,7 @@ public struct ResultColumn: Sendable, Equatable {
 }
 
 /// A row: its label (a year, a sector, an industry…) and one cell per column.
-public struct ResultRow: Sendable, Equatable {
+public struct ResultRow: Sendable, Equatable, Codable {
     /// Row label in Chinese and English, e.g. a year or an industry name.
     public var label: LocalizedText
     /// One cell per column, in column order.
@@ -44,7 +44,7 @@ public struct ResultRow: Sendable, Equatable {
 
 /// A labelled table a module adds to the results: every renderer (terminal, Markdown, CSV,
 /// JSON, XLSX, HTML) understands it.
-public struct ResultTable: Sendable, Equatable {
+public struct ResultTable: Sendable, Equatable, Codable {
     /// Stable identifier, e.g. `industry-chain.impact-by-year` (JSON key, file names).
     public var id: String
     /// Table title in Chinese and English.

@@ -167,17 +167,27 @@ public final class ScenarioRuntime: Sendable {
                 results[k] = (try ForecastEngine.run(v.parameters, workers: policy.workers, progress: progress(done + k)), [])
             }
         }
+        return try assemble(scenario, baseline: (baseline, baselineReports), effort: effort, variants: results.map { $0! })
+    }
+
+    /// The outcome from every case's result: the baseline's, the effort search's, and each variant
+    /// and sweep point's (in file order) — what `run` computes, or what `merge` collects from shards.
+    func assemble(
+        _ scenario: PreparedScenario, baseline: (result: ForecastResult, reports: [ModuleReport]), effort: EffortRequirement?,
+        variants results: [(result: ForecastResult, reports: [ModuleReport])]
+    ) throws -> ScenarioOutcome {
+        let spec = scenario.spec, base = scenario.baseline
         var comparisons: [VariantComparison] = []
-        var reports = baselineReports
+        var reports = baseline.reports
         for (k, v) in scenario.variants.enumerated() {
-            let (alternative, variantReports) = results[k]!
-            reports += ModulePhases.changedTables(variantReports, baseline: baselineReports)
-            comparisons.append(try ForecastEngine.compare(name: v.name ?? "", baseline: baseline, alternative: alternative))
+            let (alternative, variantReports) = results[k]
+            reports += ModulePhases.changedTables(variantReports, baseline: baseline.reports)
+            comparisons.append(try ForecastEngine.compare(name: v.name ?? "", baseline: baseline.result, alternative: alternative))
         }
         return ScenarioOutcome(
             id: spec.id, title: spec.title, file: spec.file, datasetReference: spec.dataset.reference,
             datasetTitle: spec.dataset.title, provenance: spec.provenance, calibration: base.calibration,
-            baseline: baseline, effort: effort, targetProbability: base.targetProbability, variants: comparisons,
+            baseline: baseline.result, effort: effort, targetProbability: base.targetProbability, variants: comparisons,
             modules: reports)
     }
 

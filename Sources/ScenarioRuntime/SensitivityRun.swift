@@ -45,10 +45,27 @@ public struct SensitivityOutcome: Sendable {
 }
 
 extension ScenarioRuntime {
-    /// Runs the `sensitivity:` design of `spec` (its baseline only; variants and sweeps are not run).
-    /// - Throws: `ScenarioFileError` (no `sensitivity:` block, an input path the scenario rejects at
-    ///   some point, located at the input), or what a run throws.
+    /// Run the sensitivity design of `spec` (its `sensitivity:` block, or the dataset's default
+    /// ranges): every point is the scenario's baseline with the inputs set and the block's draws,
+    /// the same seed everywhere; points run side by side. `text`/`file`/`baseFolder` are the
+    /// scenario as read, re-read per point with the inputs as overrides.
     public func sensitivity(_ spec: ScenarioSpec, text: String, file: String, baseFolder: URL?, workers: Int? = nil) throws -> SensitivityOutcome {
+        let design = try sensitivityDesign(spec)
+        let outputs = try sensitivityOutputs(
+            design, points: 0..<design.values.count, text: text, file: file, baseFolder: baseFolder, workers: workers)
+        return sensitivityOutcome(design, outputs: outputs)
+    }
+
+    /// The design of a sensitivity analysis: its points in the unit cube and as input values.
+    public struct SensitivityDesign: Sendable {
+        public let spec: SensitivitySpec
+        let unit: SensitivityProblem
+        let design: [[Double]]
+        /// One row of input values per point.
+        public let values: [[Double]]
+    }
+
+    public func sensitivityDesign(_ spec: ScenarioSpec) throws -> SensitivityDesign {
         guard let s = spec.sensitivity else {
             throw ScenarioFileError(
                 location: SourceLocation(file: spec.file, line: 1, column: 1), keyPath: "sensitivity",
@@ -64,8 +81,16 @@ extension ScenarioRuntime {
         let values = design.map { u in
             (0..<d).map { s.inputs[$0].distribution.value(at: u[$0], inverseNormal: SpecialFunctions.inverseNormalCDF, normal: SpecialFunctions.normalCDF) }
         }
+        return SensitivityDesign(spec: s, unit: unit, design: design, values: values)
+    }
+
+    /// The outputs (`SensitivityOutput.allCases` order) of the design's points in `points`.
+    public func sensitivityOutputs(
+        _ design: SensitivityDesign, points: Range<Int>, text: String, file: String, baseFolder: URL?, workers: Int? = nil
+    ) throws -> [[Double]] {
+        let s = design.spec, values = design.values
         // Each point: the file with the inputs set and the draws of the design, baseline only.
-        @Sendable func runPoint(_ point: [Double]) throws -> ForecastResult {
+        @Sendable func runPoint(_ point: [Double]) throws -> [Double] {
             var overrides = [try ParameterOverride.parse(commandLine: "engine.draws=\(s.draws)")]
             for (k, input) in s.inputs.enumerated() {
                 var o = try ParameterOverride.parse(commandLine: "\(input.path)=\(point[k])")
@@ -74,13 +99,20 @@ extension ScenarioRuntime {
             }
             var p = try prepare(try load(text: text, file: file, baseFolder: baseFolder, overrides: overrides))
             p.variants = []
-            return try self.run(p, policy: RunPolicy(workers: 1, effortSearch: false)).baseline
+            let r = try self.run(p, policy: RunPolicy(workers: 1, effortSearch: false)).baseline
+            return SensitivityOutput.allCases.map { $0.value(r) }
         }
-        let results = try SideBySide.map(
-            count: values.count, lanes: workers ?? ProcessInfo.processInfo.activeProcessorCount) { try runPoint(values[$0]) }
+        let first = points.lowerBound
+        return try SideBySide.map(
+            count: points.count, lanes: workers ?? ProcessInfo.processInfo.activeProcessorCount) { try runPoint(values[first + $0]) }
+    }
+
+    /// Indices from every point's outputs.
+    public func sensitivityOutcome(_ design: SensitivityDesign, outputs: [[Double]]) -> SensitivityOutcome {
+        let s = design.spec, d = s.inputs.count
         var indices: [(SensitivityOutput, [SensitivityOutcome.Index])] = []
-        for output in SensitivityOutput.allCases {
-            let y = results.map(output.value)
+        for (o, output) in SensitivityOutput.allCases.enumerated() {
+            let y = outputs.map { $0[o] }
             var rows: [SensitivityOutcome.Index] = []
             switch s.method {
             case .sobol:
@@ -92,7 +124,7 @@ extension ScenarioRuntime {
                     rows = s.inputs.map { .init(input: $0.path, first: 0, firstConfidence: 0, total: 0, totalConfidence: 0, mu: nil) }
                 }
             case .morris:
-                if let r = MorrisScreening.analyze(design, y, problem: unit) {
+                if let r = MorrisScreening.analyze(design.design, y, problem: design.unit) {
                     for k in 0..<d {
                         rows.append(.init(input: s.inputs[k].path, first: r.muStar[k], firstConfidence: 0, total: r.sigma[k], totalConfidence: 0, mu: r.mu[k]))
                     }
@@ -100,6 +132,6 @@ extension ScenarioRuntime {
             }
             indices.append((output, rows))
         }
-        return SensitivityOutcome(method: s.method, runs: values.count, draws: s.draws, indices: indices)
+        return SensitivityOutcome(method: s.method, runs: outputs.count, draws: s.draws, indices: indices)
     }
 }

@@ -32,6 +32,8 @@ struct Binhai: ParsableCommand {
         IOCommand.self,
         SensitivityCommand.self,
         BacktestCommand.self,
+        MergeCommand.self,
+        ClusterCommand.self,
         DoctorCommand.self,
     ]
 }

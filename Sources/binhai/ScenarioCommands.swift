@@ -17,6 +17,13 @@ struct RunCommand: ParsableCommand {
 
     func run() throws {
         let runtime = ScenarioRuntime(catalogue: try options.plugins.catalogue())
+        if let shard = options.shard, let part = options.part {
+            try ShardRunner.run(
+                kind: "run", scenario: scenario, shard: try Shard(parsing: shard), part: part, runtime: runtime,
+                overrides: options.overrideTexts, effortSearch: !options.noEffortSearch, plugins: options.plugins.paths,
+                workers: options.workers)
+            return
+        }
         let spec = try runtime.load(URLPath.fileURL(scenario), displayName: scenario, overrides: try options.parameterOverrides())
         try ScenarioRunner(runtime: runtime, spec: spec, options: options).run()
     }

@@ -21,11 +21,13 @@ struct ScenarioRunner {
             progress: { done, total in bar.update(done: done, total: total) })
         let outcome = try runtime.run(spec, policy: policy)
         bar.finish()
-        try write(ForecastBriefing(outcome: outcome, language: options.lang))
+        try Self.write(ForecastBriefing(outcome: outcome, language: options.lang), out: options.out, format: options.format)
     }
 
-    func write(_ briefing: ForecastBriefing) throws {
-        if let out = options.out {
+    /// Writes a briefing: every format into the `out` folder (when given, all at once or not at
+    /// all) and `format` on standard output. The same for a run and for `binhai merge`.
+    static func write(_ briefing: ForecastBriefing, out: String?, format: OutputFormat) throws {
+        if let out {
             // The whole set is written into a temporary sibling folder and swapped into place in
             // one rename: the folder holds this run or the previous one, never a mixture.
             let folder = try OutputFolder(target: URLPath.fileURL(out))
@@ -54,17 +56,17 @@ struct ScenarioRunner {
             }
             FileHandle.standardError.write(Data("wrote \(folder.paths.joined(separator: ", "))\n".utf8))
         }
-        if options.format == .csv && !briefing.modules.isEmpty && options.out == nil {
+        if format == .csv && !briefing.modules.isEmpty && out == nil {
             FileHandle.standardError.write(Data(
                 "note: standard output holds the forecast CSV; the module tables' CSV is written as modules.csv with --out FOLDER\n".utf8))
         }
         let stdout = OutputSink.standardOutput()
-        try emit(briefing, format: options.format, to: stdout)
+        try emit(briefing, format: format, to: stdout)
         try stdout.commit()
     }
 
     /// The bytes of one format (for the output folder).
-    func render(_ briefing: ForecastBriefing, format: OutputFormat) throws -> [UInt8] {
+    static func render(_ briefing: ForecastBriefing, format: OutputFormat) throws -> [UInt8] {
         switch format {
         case .json:
             let sink = OutputSink.inMemory()
@@ -76,7 +78,7 @@ struct ScenarioRunner {
         }
     }
 
-    func emit(_ briefing: ForecastBriefing, format: OutputFormat, to sink: OutputSink) throws {
+    static func emit(_ briefing: ForecastBriefing, format: OutputFormat, to sink: OutputSink) throws {
         switch format {
         case .json: try briefing.writeJSON(to: sink)
         case .table: try sink.write(briefing.text(TerminalTableRenderer()))

@@ -22,16 +22,39 @@ struct SensitivityCommand: ParsableCommand {
 
     @OptionGroup var plugins: PluginOptions
 
+    @Option(name: .long, help: ArgumentHelp(
+        "Run only shard I of N (from 0) of the design's points and write its partial result to --part; binhai merge combines the parts.",
+        valueName: "I/N"))
+    var shard: String?
+
+    @Option(name: .long, help: "Where a shard writes its partial result (with --shard).")
+    var part: String?
+
+    func validate() throws {
+        if (shard == nil) != (part == nil) { throw ValidationError("--shard I/N and --part FILE go together") }
+        if let shard { _ = try Shard(parsing: shard) }
+    }
+
     func run() throws {
         let runtime = ScenarioRuntime(catalogue: try plugins.catalogue())
         let url = URLPath.fileURL(scenario)
         guard let data = FileManager.default.contents(atPath: url.path), let text = String(data: data, encoding: .utf8) else {
             throw ValidationError("cannot read \(scenario) as UTF-8 text")
         }
+        if let shard, let part {
+            try ShardRunner.run(
+                kind: "sensitivity", scenario: scenario, shard: try Shard(parsing: shard), part: part, runtime: runtime,
+                overrides: [], effortSearch: false, plugins: plugins.paths, workers: workers)
+            return
+        }
         let spec = try runtime.load(text: text, file: scenario, baseFolder: url.deletingLastPathComponent())
         let outcome = try runtime.sensitivity(
             spec, text: text, file: scenario, baseFolder: url.deletingLastPathComponent(), workers: workers)
-        let briefing = SensitivityBriefing(outcome: outcome, language: output.lang)
+        try Self.emit(SensitivityBriefing(outcome: outcome, language: output.lang), options: output)
+    }
+
+    /// The briefing in the chosen format, to --out (atomically) or standard output.
+    static func emit(_ briefing: SensitivityBriefing, options output: OutputOptions) throws {
         let sink = try output.makeSink()
         do {
             switch output.format {

@@ -3,6 +3,7 @@ import Foundation
 import ScenarioFiles
 import ScenarioRuntime
 import Testing
+import TrendEstimation
 
 /// `binhai sensitivity` through the runtime: the design's runs, the ranking, determinism for any
 /// worker count, and located errors in the sensitivity: block.
@@ -62,7 +63,22 @@ import Testing
         let runtime = ScenarioRuntime(catalogue: .builtin)
         let spec = try runtime.load(text: "id: t\ntitle: t\n", file: "t.yaml")
         let s = try #require(spec.sensitivity)
-        #expect(s.inputs.count == 6 && s.inputs.contains { $0.path == "engine.arrival_volatility" })
+        #expect(s.inputs.count == 8 && s.inputs.contains { $0.path == "calibration.estimation.prior.volatility_median" })
         #expect(s.inputs.allSatisfy { $0.location.file.hasSuffix("dataset.yaml") })
+    }
+
+    /// The growth estimate's assumptions are inputs like any other: a dotted path into the
+    /// scenario's calibration.estimation block changes the posterior (one key of a seasonal share).
+    @Test func estimationAssumptionsAreSettable() throws {
+        let runtime = ScenarioRuntime(catalogue: .builtin)
+        func posterior(_ overrides: [String]) throws -> Double {
+            let p = try runtime.prepare(try runtime.load(
+                text: "id: t\ntitle: t\n", file: "t.yaml", overrides: try overrides.map { try ParameterOverride.parse(commandLine: $0) }))
+            return try #require(p.calibration.growthPosterior).quantile(year: 2021, 0.5)
+        }
+        let base = try posterior([])
+        // A larger Q1 share means a smaller year for the same Q1 figure.
+        #expect(try posterior(["calibration.estimation.seasonal_shares.3.share=0.30"]) < base - 0.05)
+        #expect(try posterior(["calibration.estimation.prior.volatility_median=0.3"]) != base)
     }
 }

@@ -1,5 +1,5 @@
 /// The effort needed to reach the doubling target with a chosen probability.
-public struct EffortRequirement: Sendable, Equatable {
+public struct EffortRequirement: Sendable, Equatable, Codable {
     /// The requested probability q.
     public let probability: Double
     /// Smallest effort scale on the grid {0, step, 2·step, …} with estimated P(target met) ≥ q;

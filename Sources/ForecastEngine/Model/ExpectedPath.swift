@@ -1,6 +1,6 @@
 import Vocabulary
 /// A named yearly series (亿元 unless stated), ordered like the catalogue it comes from.
-public struct SegmentSeries: Sendable, Equatable {
+public struct SegmentSeries: Sendable, Equatable, Codable {
     public let id: String
     public let name: LocalizedText
     /// One value per forecast year.
@@ -16,7 +16,7 @@ public struct SegmentSeries: Sendable, Equatable {
 ///     entries_{k+1,t} = advance_k·n_{t−1,k},  entries_{0,t} = a_{s,t}
 ///     landings ℓ_t = entries_{L,t}   (ℓ_{B−i} = advance_{L−1}·n̂_{L−1}·γ^(−i−1) in the history)
 ///     E[IIP_{s,t}] = rate_{s,t}·E[X_s]·Σ_j w_j·ℓ_{t−j}  (+ Σ majors p·amount·w_{t−year}·rate)
-public struct ExpectedPath: Sendable, Equatable {
+public struct ExpectedPath: Sendable, Equatable, Codable {
     /// Forecast years B+1 … T.
     public let years: [Int]
     /// Expected investment in place in the base year (亿元); equals the calibrated data.

@@ -2,13 +2,13 @@ import Vocabulary
 import LibC
 
 /// The indicator the doubling plan is stated in.
-public enum PlanIndicator: String, Sendable, Equatable, CaseIterable {
+public enum PlanIndicator: String, Sendable, Equatable, CaseIterable, Codable {
     /// 招商引资到位额: 实际利用内资 (亿元) + 实际利用外资 (亿美元) × exchange rate, per calendar year.
     case investmentInPlace = "investment_in_place"
 }
 
 /// 总量倍增计划: the indicator in `targetYear` must reach `multiplier` × its value in `baseYear`.
-public struct DoublingPlan: Sendable, Equatable {
+public struct DoublingPlan: Sendable, Equatable, Codable {
     public var indicator: PlanIndicator
     /// Base year B (its total is the calibration anchor).
     public var baseYear: Int

@@ -2,7 +2,7 @@ import LibC
 import TrendEstimation
 import Vocabulary
 /// The spread of one quantity over the Monte Carlo draws (亿元).
-public struct Distribution: Sendable, Equatable {
+public struct Distribution: Sendable, Equatable, Codable {
     public let mean: Double
     /// Standard error of the mean, s/√N.
     public let standardError: Double
@@ -12,7 +12,7 @@ public struct Distribution: Sendable, Equatable {
 }
 
 /// Investment in place in one forecast year.
-public struct YearForecast: Sendable, Equatable {
+public struct YearForecast: Sendable, Equatable, Codable {
     public let year: Int
     /// Total 招商引资到位额 (亿元).
     public let investmentInPlace: Distribution
@@ -36,7 +36,7 @@ public struct YearForecast: Sendable, Equatable {
 }
 
 /// Projects entering one 五个一百 stage per year against its target.
-public struct StageForecast: Sendable, Equatable {
+public struct StageForecast: Sendable, Equatable, Codable {
     public let id: String
     public let name: LocalizedText
     /// Target count per year.
@@ -51,7 +51,7 @@ public struct StageForecast: Sendable, Equatable {
 
 /// The result of one forecast run. Two results of the same plan are comparable year by year
 /// (see `VariantComparison`).
-public struct ForecastResult: Sendable, Equatable {
+public struct ForecastResult: Sendable, Equatable, Codable {
     public let plan: DoublingPlan
     public let draws: Int
     public let seed: UInt64
@@ -110,7 +110,7 @@ public struct ForecastResult: Sendable, Equatable {
 
 /// What the growth estimate found (for reports): the posterior of the drift μ and volatility σ
 /// of log investment in place, and how many figures it rests on.
-public struct GrowthEstimateSummary: Sendable, Equatable {
+public struct GrowthEstimateSummary: Sendable, Equatable, Codable {
     /// Posterior mean of e^μ − 1 (yearly growth) and the P10–P90 of μ as growth rates.
     public let meanGrowth: Double
     public let growthP10: Double

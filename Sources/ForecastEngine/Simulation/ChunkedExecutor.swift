@@ -22,9 +22,14 @@ enum ChunkedExecutor {
     ///   (`DrawOutputs.sourceDraws`/`majorDraws`); the other outputs are bit-identical either way.
     static func run(
         _ model: DrawBuffers, draws: Int, workers requested: Int?, progress: ForecastEngine.Progress? = nil,
-        segments: Bool = false
+        segments: Bool = false, chunkRange: Range<Int>? = nil
     ) -> DrawOutputs {
-        let out = DrawOutputs(model: model, draws: draws, chunkSize: chunkSize, segments: segments)
+        // A shard runs the chunks of `chunkRange` (global indices) of a run of `draws` draws.
+        let allChunks = (draws + chunkSize - 1) / chunkSize
+        let range = chunkRange ?? 0..<allChunks
+        let firstDraw = range.lowerBound * chunkSize
+        let localDraws = Swift.max(0, Swift.min(range.upperBound * chunkSize, draws) - firstDraw)
+        let out = DrawOutputs(model: model, draws: localDraws, chunkSize: chunkSize, segments: segments, firstDraw: firstDraw)
         let chunks = out.chunkCount
         let workers = Swift.max(1, Swift.min(requested ?? availableProcessors, chunks))
         let reporter = progress.map { ProgressReporter(total: chunks, callback: $0) }
@@ -33,8 +38,9 @@ enum ChunkedExecutor {
             let scratch = DrawScratch(model)
             defer { scratch.free() }
             while true {
-                let c = queue.claim()
-                if c >= chunks { break }
+                let local = queue.claim()
+                if local >= chunks { break }
+                let c = range.lowerBound + local
                 let start = c * chunkSize
                 let end = Swift.min(start + chunkSize, draws)
                 for d in start..<end { model.simulateDraw(d, chunk: c, scratch: scratch, out: out) }

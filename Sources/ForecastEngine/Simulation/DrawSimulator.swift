@@ -4,10 +4,14 @@ import LibC
 /// per-chunk accumulators (`[c·stride + …]`) are reduced in chunk order afterwards, so every
 /// result is the same for any number of workers.
 final class DrawOutputs: @unchecked Sendable {
+    /// Draws stored here (all of the run, or one shard's).
     let draws: Int
     let years: Int
     let chunkSize: Int
     let chunkCount: Int
+    /// The first draw and chunk stored (0 unless this holds a shard of a larger run).
+    let firstDraw: Int
+    let firstChunk: Int
     let total: UnsafeMutablePointer<Double>
     let domestic: UnsafeMutablePointer<Double>
     let foreign: UnsafeMutablePointer<Double>
@@ -26,10 +30,13 @@ final class DrawOutputs: @unchecked Sendable {
     let sourceDraws: UnsafeMutablePointer<Double>?
     let majorDraws: UnsafeMutablePointer<Double>?
 
-    init(model m: DrawBuffers, draws: Int, chunkSize: Int, segments: Bool = false) {
+    init(model m: DrawBuffers, draws: Int, chunkSize: Int, segments: Bool = false, firstDraw: Int = 0) {
+        precondition(firstDraw % chunkSize == 0, "a shard starts at a chunk boundary")
         self.draws = draws
         self.years = m.yearCount
         self.chunkSize = chunkSize
+        self.firstDraw = firstDraw
+        firstChunk = firstDraw / chunkSize
         chunkCount = (draws + chunkSize - 1) / chunkSize
         let cells = Swift.max(draws * m.yearCount, 1)
         total = LargeBuffer.allocate(cells)
@@ -173,17 +180,21 @@ extension DrawBuffers {
     /// source's sizes and small projects use the source's substream; majors their own. Each step is
     /// its own function: with fewer values live at once, the optimiser keeps the stream's state in
     /// registers instead of reloading and storing it around every random number.
-    func simulateDraw(_ d: Int, chunk: Int, scratch: DrawScratch, out: DrawOutputs) {
+    ///
+    /// `d` and `chunk` are global (they choose the random streams); `out` may hold only a shard of
+    /// the draws (`DrawOutputs.firstDraw`, `firstChunk`), so storage uses the slot d − firstDraw.
+    func simulateDraw(_ d: Int, chunk globalChunk: Int, scratch: DrawScratch, out: DrawOutputs) {
         let Y = yearCount, N = out.draws
+        let slot = d &- out.firstDraw, chunk = globalChunk &- out.firstChunk
         for y in 0..<Y {
-            out.domestic[y * N + d] = 0
-            out.foreign[y * N + d] = 0
+            out.domestic[y * N + slot] = 0
+            out.foreign[y * N + slot] = 0
         }
         drawShocks(d, scratch)
         simulatePipeline(d, scratch)
-        for s in 0..<sourceCount { landAndDisburse(d, source: s, chunk: chunk, scratch, out) }
-        if majorCount > 0 { drawMajorProjects(d, chunk: chunk, out) }
-        addTotals(d, chunk: chunk, scratch, out)
+        for s in 0..<sourceCount { landAndDisburse(d, slot: slot, source: s, chunk: chunk, scratch, out) }
+        if majorCount > 0 { drawMajorProjects(d, slot: slot, chunk: chunk, out) }
+        addTotals(slot, chunk: chunk, scratch, out)
     }
 
     /// 0. Yearly arrival shocks Z_y = exp(σε − σ²/2) into `scratch.shock` — or, with estimated
@@ -264,7 +275,7 @@ extension DrawBuffers {
     /// 2. Amounts landed by source `s` per year, then the disbursement schedule into the draw's
     /// domestic or foreign series and the chunk's accumulators.
     @inline(never)
-    func landAndDisburse(_ d: Int, source s: Int, chunk: Int, _ scratch: DrawScratch, _ out: DrawOutputs) {
+    func landAndDisburse(_ d: Int, slot: Int, source s: Int, chunk: Int, _ scratch: DrawScratch, _ out: DrawOutputs) {
         let Y = yearCount, J = scheduleLength, N = out.draws
         let lf = logFactorialView
         let landed = scratch.landed, smallExpected = scratch.smallExpected, z = scratch.shock
@@ -316,14 +327,14 @@ extension DrawBuffers {
             }
             let inPlace = v * rate[s * Y + y] * scratch.level[y]
             acc[out.sourceOffset + s * Y + y] += inPlace
-            series[y * N + d] += inPlace
-            if let segment { segment[y * N + d] = inPlace }
+            series[y * N + slot] += inPlace
+            if let segment { segment[y * N + slot] = inPlace }
         }
     }
 
     /// 3. Major projects: Bernoulli(probability) in their year, then the schedule.
     @inline(never)
-    func drawMajorProjects(_ d: Int, chunk: Int, _ out: DrawOutputs) {
+    func drawMajorProjects(_ d: Int, slot: Int, chunk: Int, _ out: DrawOutputs) {
         let Y = yearCount, J = scheduleLength, N = out.draws
         let acc = out.accumulators + chunk * out.accumulatorStride
         var rng = RandomStream(seed: seed, draw: UInt64(d), substream: Self.majorSubstream)
@@ -337,8 +348,8 @@ extension DrawBuffers {
                 if y < 0 || y >= Y { continue }
                 let v = majorAmount[m] * schedule[j] * rate[s * Y + y]
                 acc[out.majorOffset + m * Y + y] += v
-                series[y * N + d] += v
-                if let md = out.majorDraws { md[(m * Y + y) * N + d] = v }
+                series[y * N + slot] += v
+                if let md = out.majorDraws { md[(m * Y + y) * N + slot] = v }
             }
         }
     }
@@ -346,7 +357,7 @@ extension DrawBuffers {
     /// 4. Totals and the 五个一百 counts (stage by stage over the years: contiguous rows; adding
     /// 0 for an unmet target leaves the count unchanged, so the sums are the same as with a branch).
     @inline(never)
-    func addTotals(_ d: Int, chunk: Int, _ scratch: DrawScratch, _ out: DrawOutputs) {
+    func addTotals(_ d: Int, chunk: Int, _ scratch: DrawScratch, _ out: DrawOutputs) {  // d: the slot
         let Y = yearCount, K = stageCount, N = out.draws
         let total = out.total + d, domestic = out.domestic + d, foreign = out.foreign + d
         for y in 0..<Y { total[y &* N] = domestic[y &* N] + foreign[y &* N] }
