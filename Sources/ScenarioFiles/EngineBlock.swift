@@ -8,7 +8,8 @@ import Foundation
 /// Keys (amounts in 亿元; `*_usd_yi` in 亿美元):
 /// `draws`, `seed`, `effort` ({year: multiplier}), `effort_scale`, `arrival_volatility`,
 /// `exchange_rate` ({year: CNY per USD}), `individual_size_threshold_yi`, `disbursement`
-/// ([shares]), `pipeline` ({landing_stage, stages: [{id, zh, en, advance, drop_out}]}),
+/// ([shares]), `pipeline` ({landing_stage, stages: [{id, zh, en, advance, drop_out}]}, or stages as
+/// {stage id: {advance, drop_out}} to change the rates of the existing stages),
 /// `targets` ({per_stage: n | [n…] | {stage: n}, min_amount_yi}), `sources`
 /// ({id: {lead_rate, size: {body_log_mean, body_log_sd, tail_weight, tail_min, tail_exponent},
 /// industry_shares: {industry: weight}}}), `industries` / `carriers` ({id: {lead_share}}),
@@ -66,7 +67,20 @@ enum EngineBlock {
         let m = try v.mapping(allowedKeys: ["stages", "landing_stage"])
         var stages = current.stages
         var transitions = current.transitions
-        if let sv = m.optional("stages") {
+        if let sv = m.optional("stages"), case .mapping = sv.node {
+            // {stage id: {advance, drop_out}}: change the existing stages' rates (the form a dotted
+            // path such as engine.pipeline.stages.lead.advance writes, e.g. in a sensitivity block).
+            for entry in try sv.mapping(allowedKeys: stages.dropLast().map(\.id)).entries {
+                let k = stages.firstIndex { $0.id == entry.key }!
+                let em = try entry.value.mapping(allowedKeys: ["advance", "drop_out"])
+                let a = try em.optional("advance")?.probability(current: transitions[k].advance) ?? transitions[k].advance
+                let d = try em.optional("drop_out")?.probability(current: transitions[k].dropOut) ?? transitions[k].dropOut
+                guard a + d <= 1 else {
+                    throw entry.value.error("advance + drop_out = \(YAMLValue.format(a + d)) must be at most 1 (the rest stays in the stage)")
+                }
+                transitions[k] = StageTransition(advance: a, dropOut: d)
+            }
+        } else if let sv = m.optional("stages") {
             let items = try sv.sequence()
             guard items.count >= 2 else { throw sv.error("expected at least 2 stages") }
             stages = []

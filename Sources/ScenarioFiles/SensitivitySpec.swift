@@ -37,10 +37,33 @@ public struct SensitivitySpec: Sendable {
     public var draws: Int
     public var seed: UInt64
     public var inputs: [Input]
+    /// What is analysed: `p_target_met`, `target_p50`, `gap` (the default, all three) and module
+    /// table cells `module:MODULE/TABLE/ROW/COLUMN` (row and column by label, header or 0-based
+    /// index; a quantile cell gives its P50).
+    public var outputs: [Output]
     public var location: SourceLocation
 
+    /// One analysed output, as written.
+    public struct Output: Sendable, Equatable {
+        public enum Kind: Sendable, Equatable {
+            case probabilityTargetMet, targetYearMedian, gap
+            case moduleCell(module: String, table: String, row: String, column: String)
+        }
+
+        public var kind: Kind
+        /// The name as written (JSON key, table title).
+        public var id: String
+        public var location: SourceLocation
+
+        public static let standard: [Output] = [
+            Output(kind: .probabilityTargetMet, id: "p_target_met", location: SourceLocation(file: "", line: 0, column: 0)),
+            Output(kind: .targetYearMedian, id: "target_p50", location: SourceLocation(file: "", line: 0, column: 0)),
+            Output(kind: .gap, id: "gap", location: SourceLocation(file: "", line: 0, column: 0)),
+        ]
+    }
+
     static func read(_ v: YAMLValue) throws -> SensitivitySpec {
-        let m = try v.mapping(allowedKeys: ["method", "samples", "draws", "seed", "inputs"])
+        let m = try v.mapping(allowedKeys: ["method", "samples", "draws", "seed", "inputs", "outputs"])
         var method = Method.sobol
         if let mv = m.optional("method") {
             guard let parsed = Method(rawValue: try mv.string()) else { throw mv.error("expected sobol or morris") }
@@ -85,7 +108,26 @@ public struct SensitivitySpec: Sendable {
         guard !inputs.isEmpty else { throw iv.error("list at least one uncertain input") }
         guard inputs.count <= 40 else { throw iv.error("at most 40 inputs (the Sobol' sequence has 41 dimensions, a design needs 2 per input for Sobol')") }
         if method == .sobol && 2 * inputs.count > 41 { throw iv.error("Sobol' needs 2 dimensions per input: at most 20 inputs") }
-        return SensitivitySpec(method: method, samples: samples, draws: draws, seed: seed, inputs: inputs, location: v.location)
+        var outputs = Output.standard
+        if let ov = m.optional("outputs") {
+            outputs = try ov.sequence().map { item in
+                let text = try item.string()
+                switch text {
+                case "p_target_met": return Output(kind: .probabilityTargetMet, id: text, location: item.location)
+                case "target_p50": return Output(kind: .targetYearMedian, id: text, location: item.location)
+                case "gap": return Output(kind: .gap, id: text, location: item.location)
+                default:
+                    let parts = text.hasPrefix("module:")
+                        ? text.dropFirst("module:".count).split(separator: "/", omittingEmptySubsequences: false).map(String.init) : []
+                    guard parts.count == 4, !parts.contains(where: \.isEmpty) else {
+                        throw item.error("expected p_target_met, target_p50, gap or module:MODULE/TABLE/ROW/COLUMN, got \"\(text)\"")
+                    }
+                    return Output(kind: .moduleCell(module: parts[0], table: parts[1], row: parts[2], column: parts[3]), id: text, location: item.location)
+                }
+            }
+            guard !outputs.isEmpty else { throw ov.error("list at least one output") }
+        }
+        return SensitivitySpec(method: method, samples: samples, draws: draws, seed: seed, inputs: inputs, outputs: outputs, location: v.location)
     }
 }
 

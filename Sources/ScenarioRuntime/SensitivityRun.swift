@@ -5,27 +5,47 @@ import ScenarioFiles
 import Sensitivity
 
 /// What a planner reads off a run, for sensitivity analysis.
-public enum SensitivityOutput: String, CaseIterable, Sendable {
-    /// P(total in the target year ≥ target).
-    case probabilityTargetMet = "p_target_met"
-    /// The target-year P50 (亿元).
-    case targetYearMedian = "target_p50"
-    /// Target − target-year P50 (亿元; positive = shortfall).
-    case gap
+/// An analysed output (`SensitivitySpec.Output`): a headline figure of the baseline or a module
+/// table cell.
+public typealias SensitivityOutput = SensitivitySpec.Output
 
-    func value(_ r: ForecastResult) -> Double {
-        switch self {
+extension SensitivitySpec.Output {
+    /// The output's value in one point's outcome.
+    /// - Throws: `ScenarioFileError` at the output when the module, table, row or column is not there
+    ///   or the cell holds no number.
+    func value(_ outcome: ScenarioOutcome) throws -> Double {
+        let r = outcome.baseline
+        switch kind {
         case .probabilityTargetMet: return r.probabilityTargetMet
         case .targetYearMedian: return r.yearly.last?.investmentInPlace.p50 ?? .nan
         case .gap: return r.gapAtMedian
+        case let .moduleCell(module, tableID, row, column):
+            func fail(_ message: String) -> ScenarioFileError { ScenarioFileError(location: location, keyPath: "sensitivity.outputs", message: message) }
+            let reports = outcome.modules.filter { $0.variant == nil }
+            guard let report = reports.first(where: { $0.descriptor.id == module }) else {
+                throw fail("no module \"\(module)\" in the scenario; modules: \(reports.map(\.descriptor.id).joined(separator: ", "))")
+            }
+            guard let table = report.tables.first(where: { $0.id == tableID }) else {
+                throw fail("module \(module) has no table \"\(tableID)\"; tables: \(report.tables.map(\.id).joined(separator: ", "))")
+            }
+            let rowIndex = table.rows.firstIndex { $0.label.en == row || $0.label.zh == row } ?? Int(row).flatMap { $0 < table.rows.count && $0 >= 0 ? $0 : nil }
+            guard let i = rowIndex else {
+                throw fail("table \(module).\(tableID) has no row \"\(row)\"; rows: \(table.rows.map { $0.label.en }.joined(separator: ", "))")
+            }
+            let columnIndex = table.columns.firstIndex { $0.header.en == column || $0.header.zh == column }
+                ?? Int(column).flatMap { $0 < table.columns.count && $0 >= 0 ? $0 : nil }
+            guard let j = columnIndex else {
+                throw fail("table \(module).\(tableID) has no column \"\(column)\"; columns: \(table.columns.map { $0.header.en }.joined(separator: ", "))")
+            }
+            switch table.rows[i].cells[j] {
+            case let .number(v): return v
+            case let .quantiles(q): return q.p50
+            default: throw fail("cell \(row) / \(column) of \(module).\(tableID) holds no number")
+            }
         }
     }
 }
 
-/// A sensitivity analysis of a scenario: the design (Sobol' or Morris) over the `sensitivity:`
-/// inputs, each point the scenario's baseline with those overrides, run with the same seed and
-/// `draws` (common random numbers, so differences come from the inputs), and the indices of each
-/// output.
 public struct SensitivityOutcome: Sendable {
     public struct Index: Sendable {
         public var input: String
@@ -40,8 +60,22 @@ public struct SensitivityOutcome: Sendable {
     public var method: SensitivitySpec.Method
     public var runs: Int
     public var draws: Int
-    /// Indices per output, in the order of `SensitivityOutput.allCases`.
+    /// Indices per output, in the order of the block's `outputs`.
     public var indices: [(output: SensitivityOutput, rows: [Index])]
+
+    /// One input's swing for the tornado chart: the output with the input at its 5th and 95th
+    /// percentile, every other input at its median.
+    public struct Swing: Sendable {
+        public var input: String
+        public var lowValue: Double
+        public var highValue: Double
+        public var low: Double
+        public var high: Double
+    }
+
+    /// Per output (same order as `indices`): the output with every input at its median, and each
+    /// input's swing.
+    public var tornado: [(output: SensitivityOutput, base: Double, swings: [Swing])] = []
 }
 
 extension ScenarioRuntime {
@@ -61,8 +95,11 @@ extension ScenarioRuntime {
         public let spec: SensitivitySpec
         let unit: SensitivityProblem
         let design: [[Double]]
-        /// One row of input values per point.
+        /// One row of input values per point: the design's points, then the tornado's (every input
+        /// at its median, then each input at its 5th and at its 95th percentile).
         public let values: [[Double]]
+        /// Number of the design's own points (the rest are the tornado's 1 + 2·inputs).
+        public var designCount: Int { design.count }
     }
 
     public func sensitivityDesign(_ spec: ScenarioSpec) throws -> SensitivityDesign {
@@ -78,13 +115,21 @@ extension ScenarioRuntime {
         case .sobol: design = SobolIndices.design(unit, baseSamples: s.samples)
         case .morris: design = MorrisScreening.design(dimensions: d, trajectories: s.samples, levels: 4, seed: s.seed)
         }
-        let values = design.map { u in
+        var tornado = [[Double](repeating: 0.5, count: d)]
+        for k in 0..<d {
+            for q in [0.05, 0.95] {
+                var u = [Double](repeating: 0.5, count: d)
+                u[k] = q
+                tornado.append(u)
+            }
+        }
+        let values = (design + tornado).map { u in
             (0..<d).map { s.inputs[$0].distribution.value(at: u[$0], inverseNormal: SpecialFunctions.inverseNormalCDF, normal: SpecialFunctions.normalCDF) }
         }
         return SensitivityDesign(spec: s, unit: unit, design: design, values: values)
     }
 
-    /// The outputs (`SensitivityOutput.allCases` order) of the design's points in `points`.
+    /// The outputs (in the order of the block's `outputs`) of the design's points in `points`.
     public func sensitivityOutputs(
         _ design: SensitivityDesign, points: Range<Int>, text: String, file: String, baseFolder: URL?, workers: Int? = nil
     ) throws -> [[Double]] {
@@ -99,8 +144,8 @@ extension ScenarioRuntime {
             }
             var p = try prepare(try load(text: text, file: file, baseFolder: baseFolder, overrides: overrides))
             p.variants = []
-            let r = try self.run(p, policy: RunPolicy(workers: 1, effortSearch: false)).baseline
-            return SensitivityOutput.allCases.map { $0.value(r) }
+            let outcome = try self.run(p, policy: RunPolicy(workers: 1, effortSearch: false))
+            return try s.outputs.map { try $0.value(outcome) }
         }
         let first = points.lowerBound
         return try SideBySide.map(
@@ -111,8 +156,16 @@ extension ScenarioRuntime {
     public func sensitivityOutcome(_ design: SensitivityDesign, outputs: [[Double]]) -> SensitivityOutcome {
         let s = design.spec, d = s.inputs.count
         var indices: [(SensitivityOutput, [SensitivityOutcome.Index])] = []
-        for (o, output) in SensitivityOutput.allCases.enumerated() {
-            let y = outputs.map { $0[o] }
+        let n = design.designCount
+        var tornado: [(SensitivityOutput, Double, [SensitivityOutcome.Swing])] = []
+        for (o, output) in s.outputs.enumerated() {
+            let y = outputs[..<n].map { $0[o] }
+            let base = outputs[n][o]
+            tornado.append((output, base, (0..<d).map { k in
+                SensitivityOutcome.Swing(
+                    input: s.inputs[k].path, lowValue: design.values[n + 1 + 2 * k][k], highValue: design.values[n + 2 + 2 * k][k],
+                    low: outputs[n + 1 + 2 * k][o], high: outputs[n + 2 + 2 * k][o])
+            }))
             var rows: [SensitivityOutcome.Index] = []
             switch s.method {
             case .sobol:
@@ -132,6 +185,6 @@ extension ScenarioRuntime {
             }
             indices.append((output, rows))
         }
-        return SensitivityOutcome(method: s.method, runs: outputs.count, draws: s.draws, indices: indices)
+        return SensitivityOutcome(method: s.method, runs: outputs.count, draws: s.draws, indices: indices, tornado: tornado)
     }
 }

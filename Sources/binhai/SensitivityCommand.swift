@@ -22,6 +22,9 @@ struct SensitivityCommand: ParsableCommand {
 
     @OptionGroup var plugins: PluginOptions
 
+    @Option(name: .long, help: "Also write the briefing into this folder: sensitivity.html (tables, index and tornado charts), the charts as SVG, sensitivity.md and sensitivity.json (all at once or none).")
+    var briefing: String?
+
     @Option(name: .long, help: ArgumentHelp(
         "Run only shard I of N (from 0) of the design's points and write its partial result to --part; binhai merge combines the parts.",
         valueName: "I/N"))
@@ -50,7 +53,27 @@ struct SensitivityCommand: ParsableCommand {
         let spec = try runtime.load(text: text, file: scenario, baseFolder: url.deletingLastPathComponent())
         let outcome = try runtime.sensitivity(
             spec, text: text, file: scenario, baseFolder: url.deletingLastPathComponent(), workers: workers)
-        try Self.emit(SensitivityBriefing(outcome: outcome, language: output.lang), options: output)
+        let b = SensitivityBriefing(outcome: outcome, language: output.lang)
+        if let briefing { try Self.writeBriefing(b, to: briefing) }
+        try Self.emit(b, options: output)
+    }
+
+    /// sensitivity.html, the charts, sensitivity.md and sensitivity.json into `folder`, atomically.
+    static func writeBriefing(_ b: SensitivityBriefing, to path: String) throws {
+        let folder = try OutputFolder(target: URLPath.fileURL(path))
+        do {
+            try folder.write("sensitivity.html", Array(b.html().utf8))
+            for c in b.charts() { try folder.write(c.file, Array(c.svg.render().utf8)) }
+            try folder.write("sensitivity.md", Array(b.tables().map { MarkdownTableRenderer().render($0) }.joined(separator: "\n").utf8))
+            let json = OutputSink.inMemory()
+            try b.writeJSON(to: json)
+            try folder.write("sensitivity.json", json.bytes)
+            try folder.commit()
+        } catch {
+            folder.discard()
+            throw error
+        }
+        FileHandle.standardError.write(Data("wrote \(folder.paths.joined(separator: ", "))\n".utf8))
     }
 
     /// The briefing in the chosen format, to --out (atomically) or standard output.

@@ -25,8 +25,8 @@ import TrendEstimation
         let spec = try runtime.load(text: Self.text, file: "s.yaml")
         let one = try runtime.sensitivity(spec, text: Self.text, file: "s.yaml", baseFolder: nil, workers: 1)
         let two = try runtime.sensitivity(spec, text: Self.text, file: "s.yaml", baseFolder: nil, workers: 2)
-        #expect(one.runs == 16 * 4 && one.draws == 300)
-        let p50 = try #require(one.indices.first { $0.output == .targetYearMedian }?.rows)
+        #expect(one.runs == 16 * 4 + 1 + 2 * 2 && one.draws == 300)
+        let p50 = try #require(one.indices.first(where: { $0.output.kind == .targetYearMedian })?.rows)
         // effort_scale moves every lead arrival by ±45 %, the foreign lead rate one source by ±5 %.
         #expect(p50[0].total > 0.8 && p50[1].total < 0.1, "\(p50.map(\.total))")
         for (a, b) in zip(one.indices, two.indices) {
@@ -65,6 +65,42 @@ import TrendEstimation
         let s = try #require(spec.sensitivity)
         #expect(s.inputs.count == 8 && s.inputs.contains { $0.path == "calibration.estimation.prior.volatility_median" })
         #expect(s.inputs.allSatisfy { $0.location.file.hasSuffix("dataset.yaml") })
+    }
+
+    /// A module table cell is an output like the headline figures: the intelligent-technology
+    /// investment of the target tracker moves with the effort scale; a stage rate is an input.
+    @Test func moduleCellsAreOutputsAndStageRatesInputs() throws {
+        let runtime = ScenarioRuntime(catalogue: .builtin)
+        let text = """
+            id: s
+            title: s
+            engine: {draws: 200, seed: 3}
+            modules:
+              - use: target-tracker
+                with: {industries: [intelligent_tech, new_energy]}
+            sensitivity:
+              method: morris
+              samples: 4
+              draws: 200
+              outputs: [p_target_met, module:target-tracker/target-tracker.industries/Intelligent technology/0]
+              inputs:
+                engine.effort_scale: {uniform: [0.6, 1.6]}
+                engine.pipeline.stages.signed.advance: {uniform: [0.5, 0.7]}
+            """
+        let spec = try runtime.load(text: text, file: "s.yaml")
+        let outcome = try runtime.sensitivity(spec, text: text, file: "s.yaml", baseFolder: nil, workers: 2)
+        #expect(outcome.indices.map(\.output.id) == ["p_target_met", "module:target-tracker/target-tracker.industries/Intelligent technology/0"])
+        let cell = outcome.indices[1].rows
+        #expect(cell[0].first > 0, "μ* of effort on the module cell: \(cell[0].first)")
+        // A cell that is not there: located at the output, with what there is.
+        let bad = text.replacingOccurrences(of: "Intelligent technology/0", with: "Aerospace/0")
+        let badSpec = try runtime.load(text: bad, file: "s.yaml")
+        #expect {
+            try runtime.sensitivity(badSpec, text: bad, file: "s.yaml", baseFolder: nil, workers: 1)
+        } throws: { e in
+            let e = e as? ScenarioFileError
+            return e?.location.line == 11 && (e?.message.contains("no row \"Aerospace\"") ?? false)
+        }
     }
 
     /// The growth estimate's assumptions are inputs like any other: a dotted path into the

@@ -13,10 +13,11 @@ public struct SensitivityBriefing: Sendable {
     }
 
     func outputName(_ o: SensitivityOutput) -> String {
-        switch o {
+        switch o.kind {
         case .probabilityTargetMet: return language.pick("完成目标的概率", "P(target met)")
         case .targetYearMedian: return language.pick("目标年到位额中位数", "the target-year P50")
         case .gap: return language.pick("缺口", "the gap")
+        case let .moduleCell(module, table, row, column): return "\(module) \(table): \(row) / \(column)"
         }
     }
 
@@ -84,7 +85,7 @@ public struct SensitivityBriefing: Sendable {
         try w.member("runs", outcome.runs)
         try w.member("draws", outcome.draws)
         for (output, rows) in outcome.indices {
-            try w.key(output.rawValue)
+            try w.key(output.id)
             try w.beginObject()
             try w.member("inputs", strings: rows.map(\.input))
             if outcome.method == .sobol {
@@ -98,6 +99,17 @@ public struct SensitivityBriefing: Sendable {
                 try w.member("sigma", numbers: rows.map(\.total))
             }
             try w.member("sentence", sentence(output, rows))
+            if let t = outcome.tornado.first(where: { $0.output.id == output.id }) {
+                try w.key("tornado")
+                try w.beginObject()
+                try w.member("base", t.base)
+                try w.member("inputs", strings: t.swings.map(\.input))
+                try w.member("low_value", numbers: t.swings.map(\.lowValue))
+                try w.member("high_value", numbers: t.swings.map(\.highValue))
+                try w.member("low", numbers: t.swings.map(\.low))
+                try w.member("high", numbers: t.swings.map(\.high))
+                try w.endObject()
+            }
             try w.endObject()
         }
         try w.endObject()
