@@ -25,6 +25,9 @@ struct SensitivityCommand: ParsableCommand {
     @Option(name: .long, help: "Also write the briefing into this folder: sensitivity.html (tables, index and tornado charts), the charts as SVG, sensitivity.md and sensitivity.json (all at once or none).")
     var briefing: String?
 
+    @Option(name: .long, help: "Also write the design's points (input values, one row per run of the design, in run order) to this CSV file, e.g. to evaluate them with another tool.")
+    var design: String?
+
     @Option(name: .long, help: ArgumentHelp(
         "Run only shard I of N (from 0) of the design's points and write its partial result to --part; binhai merge combines the parts.",
         valueName: "I/N"))
@@ -51,6 +54,14 @@ struct SensitivityCommand: ParsableCommand {
             return
         }
         let spec = try runtime.load(text: text, file: scenario, baseFolder: url.deletingLastPathComponent())
+        if let design {
+            let d = try runtime.sensitivityDesign(spec)
+            var csv = d.spec.inputs.map(\.path).joined(separator: ",") + "\n"
+            for row in d.values.prefix(d.designCount) { csv += row.map { "\($0)" }.joined(separator: ",") + "\n" }
+            let sink = try OutputSink(file: URLPath.fileURL(design))
+            try sink.write(csv)
+            try sink.commit()
+        }
         let outcome = try runtime.sensitivity(
             spec, text: text, file: scenario, baseFolder: url.deletingLastPathComponent(), workers: workers)
         let b = SensitivityBriefing(outcome: outcome, language: output.lang)
