@@ -15,6 +15,10 @@ public final class LogFactorialTable: @unchecked Sendable {
 
     deinit { storage.deallocate() }
 
+    /// One table for every run of the process (16,384 entries of logGamma, computed once: a
+    /// sensitivity design builds thousands of short runs).
+    public static let shared = LogFactorialTable()
+
     /// log k!.
     public subscript(k: Int) -> Double {
         k < count && k >= 0 ? storage[k] : SpecialFunctions.logGamma(Double(k) + 1)

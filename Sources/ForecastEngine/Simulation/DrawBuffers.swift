@@ -203,7 +203,7 @@ final class DrawBuffers: @unchecked Sendable {
         majorAmount = buffer(m.majors.map(\.amount))
         majorProbability = buffer(m.majors.map(\.probability))
         allocations = allocs
-        logFactorials = LogFactorialTable()
+        logFactorials = LogFactorialTable.shared
         logFactorialView = logFactorials.view
         ziggurat = ZigguratTable.shared.view
     }
