@@ -5,7 +5,7 @@
 #   make fuzz   libFuzzer targets for FUZZ_SECONDS each (CI runs it after make test)
 SHELL := /bin/bash
 SWIFT ?= $(shell command -v swift 2>/dev/null || echo /opt/swift/usr/bin/swift)
-APT_PACKAGES := libblas-dev liblapack-dev libopenblas0-pthread zlib1g-dev pkg-config python3-venv bc
+APT_PACKAGES := libblas-dev liblapack-dev libopenblas0-pthread zlib1g-dev pkg-config python3-venv bc librsvg2-dev fonts-noto-cjk libreoffice-writer-nogui poppler-utils
 RELEASE_BIN := .build/release/binhai
 
 .PHONY: setup demo test bench build release clean notebooks fuzz test-cluster
@@ -42,6 +42,7 @@ demo: release
 test: setup
 	$(SWIFT) build --product binhai
 	BINHAI="$$($(SWIFT) build --show-bin-path)/binhai" bash scripts/run-notebooks.sh
+	BINHAI="$$($(SWIFT) build --show-bin-path)/binhai" bash scripts/check-docx.sh
 	$(SWIFT) test
 
 # Sharded jobs on a real one-node Slurm cluster (root: installs slurm-wlm and munge, starts

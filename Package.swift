@@ -46,6 +46,8 @@ let package = Package(
         // libblas-dev / liblapack-dev.
         .target(name: "LibC"),
         .systemLibrary(name: "CLinearAlgebra", path: "Sources/CLinearAlgebra"),
+        // librsvg + cairo (Debian's librsvg2-dev): SVG charts to PNG for the Word briefing.
+        .systemLibrary(name: "CRsvg", path: "Sources/CRsvg", pkgConfig: "librsvg-2.0", providers: [.apt(["librsvg2-dev"])]),
         // Layer 1: dense linear algebra, no domain words.
         .target(name: "LinearAlgebra", dependencies: ["CLinearAlgebra", "LibC"]),
         // Layer 1½: the growth process of a series and its posterior from every kind of
@@ -111,7 +113,7 @@ let package = Package(
                 .copy("Resources/binhai-default"), .copy("Resources/scenarios"),
             ]),
         // Renderers: terminal table (CJK widths), Markdown, CSV, JSON, atomic files. No domain words.
-        .target(name: "Reports", dependencies: ["LibC", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
+        .target(name: "Reports", dependencies: ["LibC", "CRsvg", .product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         // Briefing outputs: IO results and scenario outcomes as bilingual tables, charts, HTML, workbooks, JSON.
         .target(
             name: "Briefings",

@@ -19,7 +19,7 @@ struct ScenarioRunOptions: ParsableArguments {
     @Option(name: .long, help: "Output format on standard output: table, markdown, csv or json.")
     var format: OutputFormat = .table
 
-    @Option(name: .long, help: "Also write every format into this folder: report.md, report.txt, forecast.csv, forecast.json, modules.csv (with modules), the charts forecast.svg, sources.svg, variants.svg (with variants), stages.svg, report.html (printable A4 briefing with the charts and every table) and briefing.xlsx (every table as an Excel sheet, numbers as numbers).")
+    @Option(name: .long, help: "Also write every format into this folder: report.md, report.txt, forecast.csv, forecast.json, modules.csv (with modules), the charts forecast.svg, sources.svg, variants.svg (with variants), stages.svg, report.html (printable A4 briefing with the charts and every table), briefing.xlsx (every table as an Excel sheet, numbers as numbers) and briefing.docx (the Word briefing: summary, charts, tables).")
     var out: String?
 
     @Option(name: .long, help: "Language of labels: zh or en.")

@@ -47,6 +47,7 @@ struct ScenarioRunner {
             }
             files.append(("report.html", { Array(briefing.html().utf8) }))
             files.append(("briefing.xlsx", { [UInt8](try briefing.workbook()) }))
+            files.append(("briefing.docx", { [UInt8](try briefing.wordDocument()) }))
             do {
                 for file in files { try folder.write(file.name, try file.bytes()) }
                 try folder.commit()

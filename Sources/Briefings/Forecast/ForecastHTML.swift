@@ -52,8 +52,8 @@ extension ForecastBriefing {
         doc.heading(label("四、说明与假设", "4. Notes and assumptions"))
         doc.list(generalNotes(), class: "notes")
         doc.paragraph(label(
-            "模型：各来源的新线索按泊松过程到达（含各年共同的投资环境冲击），项目逐年在五个阶段之间推进或退出，项目规模服从带帕累托尾部的对数正态分布，落地后资金分年到位；列名的重大攻坚项目按各自的概率和年份落地。",
-            "Model: new leads arrive per source as a Poisson process with a yearly common investment-climate shock; projects advance through the five stages or drop out year by year; project sizes are lognormal with a Pareto tail; funds are disbursed over the years after landing; named major projects land with their own probability in their own year."))
+            "模型：各来源的新线索按泊松过程到达，随每次模拟的增长路径（由历史数据估计增速与波动，冲击持续）而变；项目逐年在五个阶段之间推进或退出，项目规模服从带帕累托尾部的对数正态分布，落地后资金分年到位；列名的重大攻坚项目按各自的概率和年份落地。",
+            "Model: new leads arrive per source as a Poisson process scaled by each draw's growth path (growth and volatility estimated from the published figures, shocks persist); projects advance through the five stages or drop out year by year; project sizes are lognormal with a Pareto tail; funds are disbursed over the years after landing; named major projects land with their own probability in their own year."))
         doc.paragraph(label(
             "政策未公布的内容（“五个一百”的含义、倍增指标的确切口径、各阶段概率、项目规模）均为有文档说明的假设，而非事实；请结合上面的数据说明（公布、推算、推导或假设的数字）阅读本预测。",
             "What the policy does not publish (the meaning of 五个一百, the exact doubling indicator, stage probabilities, project sizes) is an assumption with a documented default, not a fact; read the forecast with the data notes above (published, extrapolated, derived or assumed figures)."))
