@@ -24,7 +24,7 @@ import FoundationXML
         #expect(r.status == 0, "\(r.stderr)")
         let expected = [
             "report.md", "report.txt", "forecast.csv", "forecast.json", "forecast.svg", "sources.svg", "variants.svg",
-            "stages.svg", "report.html", "briefing.xlsx",
+            "stages.svg", "report.html", "briefing.xlsx", "briefing.docx",
         ]
         // The marker says the folder is binhai's (so the next run may replace it).
         let listed = try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0 != ".binhai-output" }
