@@ -1,5 +1,4 @@
 import Foundation
-import ZIPFoundation
 
 /// A Word document (Office Open XML, `.docx`) built block by block: headings, paragraphs, native
 /// tables (header row repeated on every page, right-aligned columns as the `Table` says, borders)
@@ -113,15 +112,7 @@ public struct WordDocument {
             ("word/_rels/document.xml.rels", Data(relations.utf8)),
         ]
         for (k, png) in images.enumerated() { parts.append(("word/media/image\(k + 1).png", png)) }
-        let archive = try Archive(accessMode: .create)
-        for (path, bytes) in parts {
-            try archive.addEntry(
-                with: path, type: .file, uncompressedSize: Int64(bytes.count),
-                modificationDate: Date(timeIntervalSince1970: 1_577_836_800), compressionMethod: path.hasSuffix(".png") ? .none : .deflate
-            ) { position, size in bytes.subdata(in: Int(position)..<(Int(position) + size)) }
-        }
-        guard let data = archive.data else { throw CocoaError(.fileWriteUnknown) }
-        return data
+        return try OfficePackage.data(parts)
     }
 
     // MARK: Parts

@@ -1,5 +1,4 @@
 import Foundation
-import ZIPFoundation
 
 /// An Excel workbook (Office Open XML, `.xlsx`) with one sheet per `Table`: the title in row 1,
 /// the column headers in row 2 (bold, frozen), the rows, then the notes. Cells that are plain
@@ -33,18 +32,7 @@ public struct XLSXWorkbook {
         for (i, sheet) in sheets.enumerated() {
             parts.append(("xl/worksheets/sheet\(i + 1).xml", worksheet(sheet.table, styles: styles)))
         }
-        let archive = try Archive(accessMode: .create)
-        for (path, text) in parts {
-            let bytes = Data(text.utf8)
-            try archive.addEntry(
-                with: path, type: .file, uncompressedSize: Int64(bytes.count),
-                modificationDate: Date(timeIntervalSince1970: 1_577_836_800), compressionMethod: .deflate
-            ) { position, size in
-                bytes.subdata(in: Int(position)..<(Int(position) + size))
-            }
-        }
-        guard let data = archive.data else { throw CocoaError(.fileWriteUnknown) }
-        return data
+        return try OfficePackage.data(parts.map { ($0.0, Data($0.1.utf8)) })
     }
 
     // MARK: Parts

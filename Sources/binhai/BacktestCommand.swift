@@ -66,18 +66,6 @@ struct BacktestCommand: ParsableCommand {
             throw ValidationError(e.description)
         }
         let briefing = BacktestBriefing(report: report, language: output.lang)
-        let sink = try output.makeSink()
-        do {
-            switch output.format {
-            case .json: try briefing.writeJSON(to: sink)
-            case .table: try sink.write(briefing.tables().map { TerminalTableRenderer().render($0) }.joined(separator: "\n"))
-            case .markdown: try sink.write(briefing.tables().map { MarkdownTableRenderer().render($0) }.joined(separator: "\n"))
-            case .csv: try sink.write(briefing.tables().map { CSVRenderer().render($0) }.joined(separator: "\n"))
-            }
-            try sink.commit()
-        } catch {
-            sink.discard()
-            throw error
-        }
+        try output.emit(tables: briefing.tables(), json: briefing.writeJSON)
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Reports
+import ScenarioRuntime
 
 extension OutputFormat: ExpressibleByArgument {}
 
@@ -28,5 +29,42 @@ struct OutputOptions: ParsableArguments {
             return try OutputSink(file: URLPath.fileURL(out))
         }
         return .standardOutput()
+    }
+}
+
+extension OutputOptions {
+    /// Tables in the chosen format (or the JSON document), to --out atomically or standard output:
+    /// the output of every command whose briefing is tables plus a JSON document.
+    func emit(tables: [Table], json writeJSON: (OutputSink) throws -> Void) throws {
+        let sink = try makeSink()
+        do {
+            switch format {
+            case .json: try writeJSON(sink)
+            case .table: try sink.write(tables.map { TerminalTableRenderer().render($0) }.joined(separator: "\n"))
+            case .markdown: try sink.write(tables.map { MarkdownTableRenderer().render($0) }.joined(separator: "\n"))
+            case .csv: try sink.write(tables.map { CSVRenderer().render($0) }.joined(separator: "\n"))
+            }
+            try sink.commit()
+        } catch {
+            sink.discard()
+            throw error
+        }
+    }
+}
+
+/// `--shard I/N --part FILE`, for the commands whose job splits into shards.
+struct ShardOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp(
+        "Run only shard I of N (from 0) and write its partial result to --part: a run's variants and sweep points (or, for a baseline only, its draws: then with --no-effort-search), a design's points. binhai merge combines the parts.",
+        valueName: "I/N"))
+    var shard: String?
+
+    @Option(name: .long, help: "Where a shard writes its partial result (with --shard).")
+    var part: String?
+
+    func validate() throws {
+        if shard != nil && part == nil { throw ValidationError("--shard needs --part FILE: where to write the shard's partial result") }
+        if part != nil && shard == nil { throw ValidationError("--part is for a shard's partial result: give --shard I/N too") }
+        if let shard { _ = try Shard(parsing: shard) }
     }
 }

@@ -17,7 +17,7 @@ struct RunCommand: ParsableCommand {
 
     func run() throws {
         let runtime = ScenarioRuntime(catalogue: try options.plugins.catalogue())
-        if let shard = options.shard, let part = options.part {
+        if let shard = options.sharding.shard, let part = options.sharding.part {
             try ShardRunner.run(
                 kind: "run", scenario: scenario, shard: try Shard(parsing: shard), part: part, runtime: runtime,
                 overrides: options.overrideTexts, effortSearch: !options.noEffortSearch, plugins: options.plugins.paths,
@@ -39,6 +39,13 @@ struct ForecastCommand: ParsableCommand {
 
     func run() throws {
         let runtime = ScenarioRuntime(catalogue: try options.plugins.catalogue())
+        if let shard = options.sharding.shard, let part = options.sharding.part {
+            try ShardRunner.run(
+                kind: "run", scenario: try EmbeddedDatasets.defaultScenario.path, shard: try Shard(parsing: shard), part: part,
+                runtime: runtime, overrides: options.overrideTexts, effortSearch: !options.noEffortSearch,
+                plugins: options.plugins.paths, workers: options.workers)
+            return
+        }
         let spec = try runtime.load(
             try EmbeddedDatasets.defaultScenario, displayName: "builtin:doubling-2020-2025.yaml",
             overrides: try options.parameterOverrides())

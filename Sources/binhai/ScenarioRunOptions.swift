@@ -33,18 +33,9 @@ struct ScenarioRunOptions: ParsableArguments {
 
     @OptionGroup var plugins: PluginOptions
 
-    @Option(name: .long, help: ArgumentHelp(
-        "Run only shard I of N (from 0) and write its partial result to --part: the variants and sweep points are split among the shards, or the draws when the scenario has a baseline only (then with --no-effort-search). binhai merge combines the parts.",
-        valueName: "I/N"))
-    var shard: String?
-
-    @Option(name: .long, help: "Where a shard writes its partial result (with --shard).")
-    var part: String?
+    @OptionGroup var sharding: ShardOptions
 
     func validate() throws {
-        if shard != nil && part == nil { throw ValidationError("--shard needs --part FILE: where to write the shard's partial result") }
-        if part != nil && shard == nil { throw ValidationError("--part is for a shard's partial result: give --shard I/N too") }
-        if let shard { _ = try Shard(parsing: shard) }
         if let draws, draws < 1 { throw ValidationError("--draws must be at least 1, got \(draws)") }
         if let workers, workers < 1 { throw ValidationError("--workers must be at least 1, got \(workers)") }
     }

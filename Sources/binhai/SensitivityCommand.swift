@@ -28,18 +28,7 @@ struct SensitivityCommand: ParsableCommand {
     @Option(name: .long, help: "Also write the design's points (input values, one row per run of the design, in run order) to this CSV file, e.g. to evaluate them with another tool.")
     var design: String?
 
-    @Option(name: .long, help: ArgumentHelp(
-        "Run only shard I of N (from 0) of the design's points and write its partial result to --part; binhai merge combines the parts.",
-        valueName: "I/N"))
-    var shard: String?
-
-    @Option(name: .long, help: "Where a shard writes its partial result (with --shard).")
-    var part: String?
-
-    func validate() throws {
-        if (shard == nil) != (part == nil) { throw ValidationError("--shard I/N and --part FILE go together") }
-        if let shard { _ = try Shard(parsing: shard) }
-    }
+    @OptionGroup var sharding: ShardOptions
 
     func run() throws {
         let runtime = ScenarioRuntime(catalogue: try plugins.catalogue())
@@ -47,7 +36,7 @@ struct SensitivityCommand: ParsableCommand {
         guard let data = FileManager.default.contents(atPath: url.path), let text = String(data: data, encoding: .utf8) else {
             throw ValidationError("cannot read \(scenario) as UTF-8 text")
         }
-        if let shard, let part {
+        if let shard = sharding.shard, let part = sharding.part {
             try ShardRunner.run(
                 kind: "sensitivity", scenario: scenario, shard: try Shard(parsing: shard), part: part, runtime: runtime,
                 overrides: [], effortSearch: false, plugins: plugins.paths, workers: workers)
@@ -89,18 +78,6 @@ struct SensitivityCommand: ParsableCommand {
 
     /// The briefing in the chosen format, to --out (atomically) or standard output.
     static func emit(_ briefing: SensitivityBriefing, options output: OutputOptions) throws {
-        let sink = try output.makeSink()
-        do {
-            switch output.format {
-            case .json: try briefing.writeJSON(to: sink)
-            case .table: try sink.write(briefing.tables().map { TerminalTableRenderer().render($0) }.joined(separator: "\n"))
-            case .markdown: try sink.write(briefing.tables().map { MarkdownTableRenderer().render($0) }.joined(separator: "\n"))
-            case .csv: try sink.write(briefing.tables().map { CSVRenderer().render($0) }.joined(separator: "\n"))
-            }
-            try sink.commit()
-        } catch {
-            sink.discard()
-            throw error
-        }
+        try output.emit(tables: briefing.tables(), json: briefing.writeJSON)
     }
 }
