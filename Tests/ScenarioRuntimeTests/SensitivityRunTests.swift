@@ -63,7 +63,7 @@ import TrendEstimation
         let runtime = ScenarioRuntime(catalogue: .builtin)
         let spec = try runtime.load(text: "id: t\ntitle: t\n", file: "t.yaml")
         let s = try #require(spec.sensitivity)
-        #expect(s.inputs.count == 8 && s.inputs.contains { $0.path == "calibration.estimation.prior.volatility_median" })
+        #expect(s.inputs.count == 16 && s.inputs.contains { $0.path == "calibration.estimation.prior.volatility_median" })
         #expect(s.inputs.allSatisfy { $0.location.file.hasSuffix("dataset.yaml") })
     }
 
