@@ -25,25 +25,30 @@ extension GrowthPosterior {
     ) -> (volatility: Double, drift: Double) {
         let k = gridIndex(uniform: uniform)
         let m = blockSize
-        let mean = blockMean[k], l = blockCholesky[k]
-        var block = [Double](repeating: 0, count: m)
-        for i in 0..<m {
-            var v = mean[i]
-            for j in 0...i { v += l[i * m + j] * normals[j] }
-            block[i] = v
-        }
-        let sigma = volatilities[k], mu = block[m - 1]
-        let observed = m - 1
-        for i in 0..<Swift.min(count, observed) { path[i] = block[i] }
-        var x = block[observed - 1]
-        var z = m
-        if count > observed {
-            for i in observed..<count {
-                x += mu + sigma * normals[z]
-                z += 1
-                path[i] = x
+        // Called once per draw: the block lives on the stack, not in a new array.
+        return withUnsafeTemporaryAllocation(of: Double.self, capacity: m) { block in
+            blockMean[k].withUnsafeBufferPointer { mean in
+                blockCholesky[k].withUnsafeBufferPointer { l in
+                    for i in 0..<m {
+                        var v = mean[i]
+                        for j in 0...i { v += l[i * m + j] * normals[j] }
+                        block[i] = v
+                    }
+                }
             }
+            let sigma = volatilities[k], mu = block[m - 1]
+            let observed = m - 1
+            for i in 0..<Swift.min(count, observed) { path[i] = block[i] }
+            var x = block[observed - 1]
+            var z = m
+            if count > observed {
+                for i in observed..<count {
+                    x += mu + sigma * normals[z]
+                    z += 1
+                    path[i] = x
+                }
+            }
+            return (sigma, mu)
         }
-        return (sigma, mu)
     }
 }
