@@ -38,6 +38,11 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", exact: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", exact: "6.2.2"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
+        // The web page (`binhai serve`): HTTP server, templates, what-if store, request logging.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", exact: "2.28.1"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", exact: "2.1.1"),
+        .package(url: "https://github.com/groue/GRDB.swift", exact: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-log", exact: "1.16.2"),
     ],
     targets: [
         // MARK: - Implementation
@@ -118,13 +123,27 @@ let package = Package(
         .target(
             name: "Briefings",
             dependencies: ["Reports", "InputOutput", "ForecastEngine", "LinearAlgebra", "ScenarioKit", "ScenarioRuntime"]),
+        // The web page (`binhai serve`): server-rendered bilingual pages and a JSON API over the same
+        // runtime and briefings the command line uses; what-ifs kept in SQLite (GRDB).
+        .target(
+            name: "WebApp",
+            dependencies: [
+                "ScenarioRuntime", "ScenarioFiles", "ScenarioKit", "ForecastEngine", "Briefings", "Reports", "Datasets",
+                "Vocabulary",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Yams", package: "Yams"),
+            ]),
         // The command-line tool: parses arguments, calls the runtime, renders.
         .executableTarget(
             name: "binhai",
             dependencies: [
                 "LinearAlgebra", "InputOutput", "Datasets", "Reports", "Briefings", "ForecastEngine", "ScenarioFiles",
-                "ScenarioRuntime", "ScenarioKit", "BuiltinModules", "PluginHost", "ClusterJobs",
+                "ScenarioRuntime", "ScenarioKit", "BuiltinModules", "PluginHost", "ClusterJobs", "WebApp",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
             ]),
 
         // Module scaffold (docs/MODULES.md): the files of a new module package (pure logic, tested),
@@ -227,6 +246,14 @@ let package = Package(
             dependencies: [
                 "PluginHost", "ScenarioKitPlugin", "ScenarioKit", "ScenarioKitTesting", "CBinhaiModuleABI", "ScenarioFiles",
                 "ScenarioRuntime", "BuiltinModules", "ScenarioTestSupport",
+            ]),
+        .testTarget(
+            name: "WebAppTests",
+            dependencies: [
+                "WebApp", "ScenarioRuntime", "ScenarioFiles", "BuiltinModules", "Briefings", "Datasets",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]),
         .testTarget(
             name: "ModuleScaffoldTests",

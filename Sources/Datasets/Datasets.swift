@@ -117,4 +117,16 @@ public enum EmbeddedDatasets {
             return folder.appendingPathComponent("doubling-2020-2025.yaml")
         }
     }
+
+    /// Every shipped scenario (the repository's `scenarios/*.yaml`, embedded so `binhai serve`
+    /// offers them from any folder; a test keeps the copies identical), sorted by file name.
+    public static var shippedScenarios: [URL] {
+        get throws {
+            guard let folder = Bundle.module.url(forResource: "scenarios", withExtension: nil) else {
+                throw MissingResource(name: "scenarios")
+            }
+            let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".yaml") }.sorted()
+            return names.map { folder.appendingPathComponent($0) }
+        }
+    }
 }

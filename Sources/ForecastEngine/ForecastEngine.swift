@@ -38,6 +38,7 @@ public enum ForecastEngine {
         let prepared = try ClosedFormModel(parameters)
         let out = ChunkedExecutor.run(
             DrawBuffers(prepared), draws: parameters.draws, workers: workers, progress: progress)
+        try RunCancellation.check()
         let N = out.draws
         func rows(_ p: UnsafeMutablePointer<Double>) -> [[Double]] {
             (0..<out.years).map { y in Array(UnsafeBufferPointer(start: p + y * N, count: N)) }
@@ -59,6 +60,7 @@ public enum ForecastEngine {
         let prepared = try ClosedFormModel(parameters)
         let out = ChunkedExecutor.run(
             DrawBuffers(prepared), draws: parameters.draws, workers: workers, progress: progress)
+        try RunCancellation.check()
         return summarise(prepared, out, workers: workers)
     }
 

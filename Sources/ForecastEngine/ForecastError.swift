@@ -23,6 +23,8 @@ public enum ForecastError: Error, Equatable, Sendable, CustomStringConvertible {
     case missingData(parameter: String, reason: String)
     /// The linear-algebra layer failed (e.g. a singular pipeline matrix).
     case linearAlgebra(String)
+    /// The run was stopped through its `RunCancellation` (e.g. past a time budget).
+    case cancelled
 
     public var description: String {
         switch self {
@@ -46,6 +48,8 @@ public enum ForecastError: Error, Equatable, Sendable, CustomStringConvertible {
             return "\(parameter): \(reason)"
         case let .missingData(parameter, reason):
             return "\(parameter): \(reason)"
+        case .cancelled:
+            return "the run was cancelled"
         case let .linearAlgebra(message):
             return "linear algebra: \(message)"
         }

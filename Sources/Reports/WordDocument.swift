@@ -112,7 +112,7 @@ public struct WordDocument {
             ("word/_rels/document.xml.rels", Data(relations.utf8)),
         ]
         for (k, png) in images.enumerated() { parts.append(("word/media/image\(k + 1).png", png)) }
-        return try OfficePackage.data(parts)
+        return try ZipPackage.data(parts)
     }
 
     // MARK: Parts

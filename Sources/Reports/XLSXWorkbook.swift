@@ -32,7 +32,7 @@ public struct XLSXWorkbook {
         for (i, sheet) in sheets.enumerated() {
             parts.append(("xl/worksheets/sheet\(i + 1).xml", worksheet(sheet.table, styles: styles)))
         }
-        return try OfficePackage.data(parts.map { ($0.0, Data($0.1.utf8)) })
+        return try ZipPackage.data(parts.map { ($0.0, Data($0.1.utf8)) })
     }
 
     // MARK: Parts

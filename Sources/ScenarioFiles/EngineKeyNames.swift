@@ -63,6 +63,7 @@ enum EngineKeyNames {
         case let .invalidValue(p, reason): return (scenarioPath(p), words(reason))
         case let .missingData(p, reason): return (scenarioPath(p), words(reason))
         case let .linearAlgebra(m): return ("", "linear algebra: \(m)")
+        case .cancelled: return ("", "the run was cancelled")
         }
     }
 

@@ -1,4 +1,5 @@
 import Dispatch
+import ForecastEngine
 import Foundation
 
 /// Independent runs side by side: `count` jobs over `lanes` threads (job i on lane i mod lanes),
@@ -12,6 +13,8 @@ enum SideBySide {
         let state = SideBySideState<T>(count)
         let lanes = max(1, min(lanes, count))
         nonisolated(unsafe) let finished = finished
+        // The caller's cancellation reaches the lanes (each lane is a thread of its own).
+        let cancellation = RunCancellation.current
         DispatchQueue.concurrentPerform(iterations: lanes) { lane in
             var i = lane
             while i < count {
@@ -20,7 +23,7 @@ enum SideBySide {
                 state.lock.unlock()
                 if stop { return }
                 do {
-                    let r = try job(i)
+                    let r = try cancellation.map { c in try c.whileCurrent { try job(i) } } ?? job(i)
                     state.lock.lock()
                     state.results[i] = r
                     finished?(i)

@@ -34,6 +34,7 @@ struct Binhai: ParsableCommand {
         BacktestCommand.self,
         MergeCommand.self,
         ClusterCommand.self,
+        ServeCommand.self,
         DoctorCommand.self,
     ]
 }

@@ -31,23 +31,7 @@ struct ScenarioRunner {
             // The whole set is written into a temporary sibling folder and swapped into place in
             // one rename: the folder holds this run or the previous one, never a mixture.
             let folder = try OutputFolder(target: URLPath.fileURL(out))
-            var files: [(name: String, bytes: () throws -> [UInt8])] = [
-                ("report.md", { try render(briefing, format: .markdown) }),
-                ("report.txt", { try render(briefing, format: .table) }),
-                ("forecast.csv", { try render(briefing, format: .csv) }),
-                ("forecast.json", { try render(briefing, format: .json) }),
-            ]
-            if !briefing.modules.isEmpty {
-                files.append(("modules.csv", { Array(ModuleTables(reports: briefing.modules, language: briefing.language).csv().utf8) }))
-            }
-            // Charts: forecast.svg (fan chart), sources.svg, variants.svg and stages.svg when there
-            // are variants / stages; then the printable page with all of them inline.
-            for chart in briefing.charts() {
-                files.append((chart.file, { Array(chart.svg.render().utf8) }))
-            }
-            files.append(("report.html", { Array(briefing.html().utf8) }))
-            files.append(("briefing.xlsx", { [UInt8](try briefing.workbook()) }))
-            files.append(("briefing.docx", { [UInt8](try briefing.wordDocument()) }))
+            let files = briefing.outputFiles()
             do {
                 for file in files { try folder.write(file.name, try file.bytes()) }
                 try folder.commit()
@@ -64,19 +48,6 @@ struct ScenarioRunner {
         let stdout = OutputSink.standardOutput()
         try emit(briefing, format: format, to: stdout)
         try stdout.commit()
-    }
-
-    /// The bytes of one format (for the output folder).
-    static func render(_ briefing: ForecastBriefing, format: OutputFormat) throws -> [UInt8] {
-        switch format {
-        case .json:
-            let sink = OutputSink.inMemory()
-            try briefing.writeJSON(to: sink)
-            return sink.bytes
-        case .table: return Array(briefing.text(TerminalTableRenderer()).utf8)
-        case .markdown: return Array(briefing.text(MarkdownTableRenderer()).utf8)
-        case .csv: return Array(briefing.csv().utf8)
-        }
     }
 
     static func emit(_ briefing: ForecastBriefing, format: OutputFormat, to sink: OutputSink) throws {

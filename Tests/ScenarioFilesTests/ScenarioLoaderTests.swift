@@ -135,4 +135,15 @@ let scenariosFolder = URL(fileURLWithPath: #filePath)
         let repo = try Data(contentsOf: scenariosFolder.appendingPathComponent("doubling-2020-2025.yaml"))
         #expect(embedded == repo, "copy scenarios/doubling-2020-2025.yaml to Sources/Datasets/Resources/scenarios/")
     }
+
+    /// `binhai serve` offers the embedded copies: they are the repository's files, all of them.
+    @Test func shippedScenariosAreTheRepositoryFiles() throws {
+        let embedded = try EmbeddedDatasets.shippedScenarios
+        let repo = try FileManager.default.contentsOfDirectory(atPath: scenariosFolder.path).filter { $0.hasSuffix(".yaml") }.sorted()
+        #expect(embedded.map(\.lastPathComponent) == repo)
+        for url in embedded {
+            let original = try Data(contentsOf: scenariosFolder.appendingPathComponent(url.lastPathComponent))
+            #expect(try Data(contentsOf: url) == original, "copy scenarios/\(url.lastPathComponent) to Sources/Datasets/Resources/scenarios/")
+        }
+    }
 }

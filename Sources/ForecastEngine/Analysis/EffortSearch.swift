@@ -41,7 +41,9 @@ extension ForecastEngine {
             var p = parameters
             p.effortScale = Double(k) * step
             evaluations += 1
-            return probabilityTargetMet(try ClosedFormModel(p), draws: n, workers: workers)
+            let estimate = probabilityTargetMet(try ClosedFormModel(p), draws: n, workers: workers)
+            try RunCancellation.check()
+            return estimate
         }
         let kMax = Int((maximumEffortScale / step).rounded(.up))
         let atZero = try estimate(0)

@@ -55,6 +55,7 @@ extension ForecastEngine {
         let prepared = try ClosedFormModel(parameters)
         let out = ChunkedExecutor.run(
             DrawBuffers(prepared), draws: parameters.draws, workers: workers, progress: progress, segments: true)
+        try RunCancellation.check()
         let result = summarise(prepared, out, workers: workers)
         return (result, segments(prepared, out))
     }

@@ -34,12 +34,14 @@ enum ChunkedExecutor {
         let workers = Swift.max(1, Swift.min(requested ?? availableProcessors, chunks))
         let reporter = progress.map { ProgressReporter(total: chunks, callback: $0) }
         let queue = ChunkQueue()
+        // Read on the calling thread: the workers of concurrentPerform have no current cancellation.
+        let cancellation = RunCancellation.current
         let body: @Sendable (Int) -> Void = { _ in
             let scratch = DrawScratch(model)
             defer { scratch.free() }
             while true {
                 let local = queue.claim()
-                if local >= chunks { break }
+                if local >= chunks || cancellation?.isCancelled == true { break }
                 let c = range.lowerBound + local
                 let start = c * chunkSize
                 let end = Swift.min(start + chunkSize, draws)

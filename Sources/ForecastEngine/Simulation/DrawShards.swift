@@ -62,6 +62,7 @@ extension ForecastEngine {
         let prepared = try ClosedFormModel(parameters)
         let range = chunkRange(shard: index, of: count, draws: parameters.draws)
         let out = ChunkedExecutor.run(DrawBuffers(prepared), draws: parameters.draws, workers: workers, chunkRange: range)
+        try RunCancellation.check()
         let cells = out.draws * out.years
         return DrawShard(
             draws: parameters.draws, years: out.years, firstChunk: range.lowerBound, chunkCount: range.count,
