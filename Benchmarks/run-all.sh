@@ -15,4 +15,7 @@ echo "### runtime: a 40-point sweep against a single run (n = ${RUNTIME_SIZE:-15
 bash "$HERE/runtime/run.sh" ${RUNTIME_SIZE:-1500} || status=$?
 echo "### backtest: binhai backtest vs statsmodels on grunfeld and macrodata"
 bash "$HERE/backtest/run.sh" || status=$?
+echo "### web: the what-if page (binhai serve, POST /edit) under 1, 4 and 16 users ${WEB_ARGS:-}"
+# shellcheck disable=SC2086
+bash "$HERE/web/run.sh" ${WEB_ARGS:-} || status=$?
 exit "$status"

@@ -193,15 +193,22 @@ public enum LeverForm {
         return out
     }
 
-    /// The indicators a year-to-date figure can be entered for (history.csv's names).
-    public static let actualIndicators: [String] = {
+    /// The indicators a figure can be entered for (history.csv's names): full-year amounts and
+    /// growth rates, and year-to-date amounts for the periods whose seasonal share the dataset
+    /// states (`estimation.seasonal_shares`; other periods cannot be used by the growth estimate).
+    public static func actualIndicators(for spec: ScenarioSpec) -> [String] {
+        let periods: [Int: String] = [
+            2: "jan_feb", 3: "q1", 4: "jan_apr", 5: "jan_may", 6: "h1", 7: "jan_jul", 8: "jan_aug", 9: "q3", 10: "jan_oct", 11: "jan_nov",
+        ]
+        let months = spec.dataset.observationAssumptions.seasonalShares.keys.sorted()
         var out: [String] = []
         for currency in ["total", "domestic", "foreign"] {
-            out += ["\(currency)_in_place", "\(currency)_in_place_q1", "\(currency)_in_place_h1", "\(currency)_in_place_q3"]
+            out.append("\(currency)_in_place")
+            out += months.compactMap { periods[$0].map { "\(currency)_in_place_\($0)" } }
+            out.append("\(currency)_growth")
         }
-        for month in ["feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov"] { out.append("total_in_place_jan_\(month)") }
-        return out + ["total_growth", "domestic_growth", "foreign_growth"]
-    }()
+        return out
+    }
 
     /// `text` with `overrides` applied and an `actuals:` row appended (when given), as YAML.
     /// Unchanged text comes back as it was (comments kept).

@@ -64,6 +64,7 @@ struct PageRoutes: Sendable {
         do {
             let spec = try service.validate(state.yaml)
             state.groups = LeverForm.groups(for: spec)
+            state.indicators = LeverForm.actualIndicators(for: spec)
             state.run = try await service.run(state.yaml, base: state.base)
             return HTTPReplies.html(pages.editor(l, state, toggleQuery: query))
         } catch {
@@ -100,12 +101,16 @@ struct PageRoutes: Sendable {
         if mode == "yaml" {
             text = form["yamlEdit"] ?? previous
             state.yaml = text
-            if let spec = try? service.validate(previous) { state.groups = LeverForm.groups(for: spec) }
+            if let spec = try? service.validate(previous) {
+                state.groups = LeverForm.groups(for: spec)
+                state.indicators = LeverForm.actualIndicators(for: spec)
+            }
         } else {
             do {
                 let spec = try service.validate(previous)
                 var groups = LeverForm.groups(for: spec)
                 state.groups = groups
+                state.indicators = LeverForm.actualIndicators(for: spec)
                 let overrides = try LeverForm.overrides(form, groups: groups)
                 let actual = (form["actual.value"] ?? "").trimmingCharacters(in: .whitespaces).isEmpty ? nil : [
                     "year": form["actual.year"] ?? "", "indicator": form["actual.indicator"] ?? "",
@@ -139,6 +144,7 @@ struct PageRoutes: Sendable {
                 guard !name.isEmpty else {
                     state.yaml = text
                     state.groups = LeverForm.groups(for: spec)
+                    state.indicators = LeverForm.actualIndicators(for: spec)
                     state.problems = [WhatIfProblem(file: "form", keyPath: "name", message: l.t("请给假设起个名字", "give the what-if a name"))]
                     return HTTPReplies.html(pages.editor(l, state, toggleQuery: query), status: .unprocessableContent)
                 }

@@ -16,6 +16,8 @@ struct EditorState {
     /// "form" (levers) or "yaml" (the YAML tab was submitted).
     var mode: String = "form"
     var groups: [LeverGroup] = []
+    /// The indicators the actuals form offers (`LeverForm.actualIndicators(for:)`).
+    var indicators: [String] = []
     var problems: [WhatIfProblem] = []
     var name: String = ""
     var author: String = ""
@@ -131,7 +133,7 @@ struct Pages: Sendable {
         c["actualIndicator"] = l.t("指标", "Indicator")
         c["actualValue"] = l.t("数值（亿元；增速为小数）", "Value (亿元; growth as a fraction)")
         c["actualStatus"] = l.t("状态", "Status")
-        c["indicators"] = LeverForm.actualIndicators
+        c["indicators"] = s.indicators
         c["runButton"] = l.t("运行", "Run")
         c["whatIfName"] = l.t("名称", "Name")
         c["whatIfAuthor"] = l.t("保存人", "Saved by")

@@ -62,14 +62,20 @@ struct TokenMiddleware<Context: RequestContext>: RouterMiddleware {
 /// another site cannot reach this server through DNS rebinding.
 struct LoopbackHostMiddleware<Context: RequestContext>: RouterMiddleware {
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
-        if let host = request.head.authority {
-            let name = host.hasPrefix("[") ? String(host.prefix { $0 != "]" }) + "]" : String(host.split(separator: ":").first ?? "")
-            guard ["127.0.0.1", "localhost", "[::1]"].contains(name.lowercased()) else {
+        if let host = request.head.authority ?? request.headers[.init("Host")!] {
+            guard Self.allows(host) else {
                 return Response(
                     status: .misdirectedRequest, headers: [.contentType: "text/plain; charset=utf-8"],
                     body: .init(byteBuffer: ByteBuffer(string: "this server answers on loopback only (Host \(host) refused); start it with --host to serve a network\n")))
             }
         }
         return try await next(request, context)
+    }
+
+    /// Whether `authority` (`host[:port]`) names this machine's loopback.
+    static func allows(_ authority: String) -> Bool {
+        let name = authority.hasPrefix("[")
+            ? String(authority.prefix { $0 != "]" }) + "]" : String(authority.split(separator: ":", omittingEmptySubsequences: false).first ?? "")
+        return ["127.0.0.1", "localhost", "[::1]"].contains(name.lowercased())
     }
 }

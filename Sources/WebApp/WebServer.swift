@@ -26,6 +26,9 @@ public struct WebServer: Sendable {
         self.pages = try Pages()
     }
 
+    /// Every JSON API route as (method, OpenAPI path), checked against docs/openapi.yaml.
+    public static var apiRoutes: [(method: String, path: String)] { APIRoutes.routes }
+
     /// The router with every page and API route and the middlewares (request log, host check on
     /// loopback, token, security headers).
     public func router(logRequests: Bool = true) -> Router<BasicRequestContext> {

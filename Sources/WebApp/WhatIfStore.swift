@@ -16,6 +16,18 @@ public struct SavedWhatIf: Sendable, Codable, Equatable {
     /// The headline of its run, as JSON (`Headline`).
     public var headlineJSON: String
 
+    public init(
+        id: Int64?, name: String, author: String, createdAt: String, baseScenario: String?, yaml: String, headlineJSON: String
+    ) {
+        self.id = id
+        self.name = name
+        self.author = author
+        self.createdAt = createdAt
+        self.baseScenario = baseScenario
+        self.yaml = yaml
+        self.headlineJSON = headlineJSON
+    }
+
     /// The decoded headline.
     public var headline: Headline? { try? JSONDecoder().decode(Headline.self, from: Data(headlineJSON.utf8)) }
 }
