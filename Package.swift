@@ -11,6 +11,7 @@ import PackageDescription
 //   ScenarioFiles               scenario YAML → ScenarioSpec, dataset folders, located errors
 //   ScenarioRuntime             ScenarioSpec → ScenarioOutcome (calibration, modules, runs, caches)
 //   Reports, Briefings          renderers
+//   WebApp                      `binhai serve`: pages and JSON API over the runtime and renderers
 //   binhai                      the command line
 
 let package = Package(

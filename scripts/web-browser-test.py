@@ -314,6 +314,8 @@ def run(binary, server, driver):
     title = one(driver, "#editor-title").text
     check(XSS_NAME in title, f"#editor-title reads {title!r}, not the name {XSS_NAME!r} as text")
     check("<script>" in driver.title, f"the page title {driver.title!r} does not show the name as text")
+    check(not driver.find_elements(By.CSS_SELECTOR, "#editor-title *, title ~ script:not([src])"),
+          "the name became markup in the page (an element inside #editor-title or an inline script)")
     p_saved, raw_saved = probability(driver)
     check(p_saved == p_after, f"the saved what-if shows P {raw_saved}, the run before saving {raw_after}")
     screenshot(driver, next(shots), "saved")
@@ -327,6 +329,7 @@ def run(binary, server, driver):
     mine = [r for r in saved_rows if "<script>alert(1)</script>" in r.find_element(By.TAG_NAME, "a").text]
     check(mine, f"#saved lists no what-if named {XSS_NAME!r}: {[r.text for r in saved_rows]}")
     check(mine[0].get_attribute("data-id") == whatif_id, f"the saved row has id {mine[0].get_attribute('data-id')}, not {whatif_id}")
+    check(not driver.find_elements(By.CSS_SELECTOR, "#saved script, #saved b"), "the saved name or author became markup in #saved")
     screenshot(driver, next(shots), "start-with-saved")
     click_and_wait(driver, mine[0].find_element(By.TAG_NAME, "a"))
     no_alert(driver, "on the saved what-if")

@@ -28,6 +28,7 @@ SEED=${ST_SEED:-20240601}
 HARD_TIMEOUT=${ST_TIMEOUT:-600}
 REPORT_DIR=.build/web-schemathesis
 mkdir -p "$REPORT_DIR"
+rm -f "$REPORT_DIR"/junit-*.xml "$REPORT_DIR"/har-*.json "$REPORT_DIR"/server.log
 
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/binhai-schemathesis.XXXXXX")
 server_pid=""
@@ -58,7 +59,8 @@ for _ in $(seq 1 240); do
   if ! kill -0 "$server_pid" 2>/dev/null; then
     echo "FAIL: the server exited before answering /api/v1/health" >&2; server_log; exit 1
   fi
-  if health=$(curl -fsS --max-time 5 "$base/api/v1/health" 2>/dev/null); then break; fi
+  if health=$("$PY" -c 'import sys, urllib.request; print(urllib.request.urlopen(sys.argv[1], timeout=5).read().decode())' \
+      "$base/api/v1/health" 2>/dev/null); then break; fi
   health=""
   sleep 0.5
 done
@@ -113,6 +115,10 @@ def toml(value):
     return json.dumps(value, ensure_ascii=False)  # a JSON string or list is a TOML one here
 
 config = f"""
+# Nothing kept between runs (no .schemathesis/ in the work tree).
+[cache]
+enabled = false
+
 [dictionaries.scenarios]
 values = {toml(texts)}
 [dictionaries.shipped]
@@ -135,7 +141,8 @@ seed_args=(--seed "$SEED")
 [ "$SEED" = random ] && seed_args=()
 echo "schemathesis: docs/openapi.yaml against $base, at most $MAX_EXAMPLES examples per operation"
 set +e
-timeout --signal=INT --kill-after=30 "$HARD_TIMEOUT" \
+# Hypothesis keeps its own files under $tmp, not in the work tree (.hypothesis/).
+HYPOTHESIS_STORAGE_DIRECTORY="$tmp/hypothesis" timeout --signal=INT --kill-after=30 "$HARD_TIMEOUT" \
   "$VENV/bin/schemathesis" --config-file "$tmp/schemathesis.toml" --no-color run docs/openapi.yaml \
   --url "$base" \
   --checks not_a_server_error,status_code_conformance,content_type_conformance,response_headers_conformance,response_schema_conformance \

@@ -98,7 +98,8 @@ async def _exchange(r: Reply, streams: list, host: str, port: int, method: str, 
                     content_type: str | None) -> None:
     reader, writer = await asyncio.open_connection(host, port)
     streams.append(writer)
-    head = [f"{method} {path} HTTP/1.1", f"Host: {host}:{port}", "User-Agent: binhai-web-bench/1",
+    authority = f"[{host}]:{port}" if ":" in host else f"{host}:{port}"
+    head = [f"{method} {path} HTTP/1.1", f"Host: {authority}", "User-Agent: binhai-web-bench/1",
             "Accept: */*", "Connection: close"]
     if body or method == "POST":
         head.append(f"Content-Length: {len(body)}")
@@ -254,6 +255,15 @@ def page_problem(body: bytes) -> str:
 # The server
 
 
+def _die_with_parent() -> None:
+    """In the child before exec: PR_SET_PDEATHSIG = SIGTERM (Linux; elsewhere nothing)."""
+    try:
+        import ctypes
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGTERM, 0, 0, 0)   # 1 = PR_SET_PDEATHSIG
+    except Exception:  # noqa: BLE001
+        pass
+
+
 def free_port() -> int:
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
         s.bind(("127.0.0.1", 0))
@@ -292,7 +302,10 @@ class Server:
         log = open(self.log_path, "wb")
         log.write(("# " + " ".join(cmd) + "\n").encode())
         log.flush()
-        self.proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+        # Its own session (a Ctrl-C reaches this script, which stops it), and on Linux SIGTERM when
+        # this script dies without stopping it (even by SIGKILL).
+        self.proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT,
+                                     start_new_session=True, preexec_fn=_die_with_parent)
         log.close()
 
     def check_alive(self) -> None:
@@ -637,7 +650,9 @@ async def main_async(args: argparse.Namespace) -> int:
         out_path.parent.mkdir(parents=True, exist_ok=True)
         out_path.write_text(json.dumps(result, indent=1, ensure_ascii=False) + "\n", encoding="utf-8")
     print(markdown(result))
-    print(f"\ntotal {result['total_s']:.0f} s; server stopped in {result['server_stop_s']} s (exit {result['server_exit_code']})", file=sys.stderr)
+    stopped = ("server not started here" if args.url else
+               f"server stopped in {result['server_stop_s']} s (exit {result['server_exit_code']}; 143 = 128 + SIGTERM, its normal answer)")
+    print(f"\ntotal {result['total_s']:.0f} s; {stopped}", file=sys.stderr)
     if args.strict and not all(g["pass"] for g in result["goals"]):
         return 1
     return 0

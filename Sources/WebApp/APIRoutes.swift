@@ -36,7 +36,8 @@ struct APIRoutes: Sendable {
             return HTTPReplies.json(list)
         }
         api.get("scenarios/:id") { _, context in
-            guard let id = context.parameters.get("id"), let e = self.service.shipped.entry(id) else {
+            // A client may percent-encode the id (industry-chain-1%2B3%2B4).
+            guard let raw = context.parameters.get("id"), let e = self.service.shipped.entry(raw.removingPercentEncoding ?? raw) else {
                 return HTTPReplies.jsonError(.notFound, "no shipped scenario with this id")
             }
             return HTTPReplies.json(["id": e.id, "title": ["zh": e.title.zh, "en": e.title.en], "yaml": e.text])
@@ -54,7 +55,7 @@ struct APIRoutes: Sendable {
             }
             guard let yaml = body["yaml"] as? String else { return HTTPReplies.jsonError(.badRequest, "expected {\"yaml\": \"…scenario text…\"}") }
             do {
-                let spec = try self.service.validate(yaml)
+                let spec = try await self.service.check(yaml)
                 return HTTPReplies.json(["valid": true, "id": spec.id, "title": ["zh": spec.title.zh, "en": spec.title.en]])
             } catch {
                 return HTTPReplies.json(["valid": false, "problems": [HTTPReplies.problemObject(error)]])
@@ -72,7 +73,10 @@ struct APIRoutes: Sendable {
             let language = PageLanguage(body["lang"] as? String).language
             do {
                 let run = try await self.service.run(yaml, base: base)
-                return HTTPReplies.json(try Self.runObject(run, language: language))
+                let data = try await Offload.run {
+                    try JSONSerialization.data(withJSONObject: Self.runObject(run, language: language), options: [.sortedKeys, .withoutEscapingSlashes])
+                }
+                return HTTPReplies.json(data: data)
             } catch {
                 let c = HTTPReplies.classify(error)
                 return HTTPReplies.jsonError(c.status, c.message, problems: c.problems, headers: c.headers)
@@ -121,9 +125,8 @@ struct APIRoutes: Sendable {
             do {
                 let run = try await self.service.run(w.yaml, base: w.baseScenario)
                 let folder = "what-if-\(w.id ?? 0)"
-                return HTTPReplies.download(
-                    try ForecastBriefing(outcome: run.outcome, language: language).zipArchive(folder: folder), type: "application/zip",
-                    fileName: "\(folder)-briefing.zip")
+                let zip = try await Offload.run { try ForecastBriefing(outcome: run.outcome, language: language).zipArchive(folder: folder) }
+                return HTTPReplies.download(zip, type: "application/zip", fileName: "\(folder)-briefing.zip")
             } catch {
                 let c = HTTPReplies.classify(error)
                 return HTTPReplies.jsonError(c.status, c.message, problems: c.problems, headers: c.headers)

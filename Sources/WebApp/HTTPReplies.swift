@@ -12,6 +12,10 @@ enum HTTPReplies {
         return Response(status: status, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(bytes: data)))
     }
 
+    static func json(data: Data, status: HTTPResponse.Status = .ok) -> Response {
+        Response(status: status, headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(bytes: data)))
+    }
+
     static func download(_ bytes: Data, type: String, fileName: String) -> Response {
         Response(
             status: .ok,

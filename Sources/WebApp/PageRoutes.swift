@@ -29,7 +29,10 @@ struct PageRoutes: Sendable {
         for entry in service.shipped.entries {
             shipped.append((entry, try? await service.headline(ofShipped: entry.id)))
         }
-        return HTTPReplies.html(pages.start(l, shipped: shipped, saved: try await store.list()))
+        let saved = try await store.list()
+        let pages = self.pages
+        let rows = shipped
+        return HTTPReplies.html(try await Offload.run { pages.start(l, shipped: rows, saved: saved) })
     }
 
     // MARK: Editor
@@ -41,8 +44,8 @@ struct PageRoutes: Sendable {
             guard let entry = service.shipped.entry(id) else {
                 return notFound(l, l.t("没有这个方案：", "No such scenario: ") + id)
             }
-            var state = EditorState(heading: l.name(entry.title), meta: l.t("方案 ", "scenario ") + entry.id, base: entry.id, yaml: entry.text)
-            return try await runAndShow(&state, l, query: "scenario=\(id)")
+            let state = EditorState(heading: l.name(entry.title), meta: l.t("方案 ", "scenario ") + entry.id, base: entry.id, yaml: entry.text)
+            return await runAndShow(state, l, query: "scenario=\(id)")
         }
         if let raw = q.get("whatif") {
             guard let id = Int64(raw), let saved = try await store.find(id) else {
@@ -53,27 +56,35 @@ struct PageRoutes: Sendable {
                     + (saved.baseScenario.map { l.t("，基于 ", ", based on ") + $0 } ?? ""),
                 base: saved.baseScenario, yaml: saved.yaml, name: saved.name, author: saved.author, savedID: id)
             if q.get("saved") != nil { state.savedNotice = l.t("已保存。", "Saved.") }
-            return try await runAndShow(&state, l, query: "whatif=\(id)")
+            return await runAndShow(state, l, query: "whatif=\(id)")
         }
         return notFound(l, l.t("请从首页打开一个方案。", "Open a scenario from the start page."))
     }
 
     /// Fills the levers from `state.yaml`, runs it and renders the editor (errors as a page of
     /// their own status: 422 for the text, 429/503 for the server's limits).
-    func runAndShow(_ state: inout EditorState, _ l: PageLanguage, query: String) async throws -> Response {
+    func runAndShow(_ state: EditorState, _ l: PageLanguage, query: String) async -> Response {
+        var state = state
         do {
-            let spec = try service.validate(state.yaml)
+            let spec = try await service.check(state.yaml)
             state.groups = LeverForm.groups(for: spec)
             state.indicators = LeverForm.actualIndicators(for: spec)
             state.run = try await service.run(state.yaml, base: state.base)
-            return HTTPReplies.html(pages.editor(l, state, toggleQuery: query))
+            return await render(state, l, query: query)
         } catch {
             let c = HTTPReplies.classify(error)
             state.problems = c.problems.isEmpty ? [WhatIfProblem(file: "server", message: c.message)] : c.problems
-            var r = HTTPReplies.html(pages.editor(l, state, toggleQuery: query), status: c.status)
+            var r = await render(state, l, query: query, status: c.status)
             r.headers.append(contentsOf: c.headers)
             return r
         }
+    }
+
+    /// The editor page, rendered off the cooperative pool (charts and tables of a run).
+    func render(_ state: EditorState, _ l: PageLanguage, query: String, status: HTTPResponse.Status = .ok) async -> Response {
+        let pages = self.pages
+        let html = (try? await Offload.run { pages.editor(l, state, toggleQuery: query) }) ?? ""
+        return HTTPReplies.html(html, status: status)
     }
 
     func submit(_ request: Request) async throws -> Response {
@@ -93,7 +104,7 @@ struct PageRoutes: Sendable {
         let previous = form["yaml"] ?? ""
         let mode = form["mode"] == "yaml" ? "yaml" : "form"
         var state = EditorState(
-            heading: l.t("假设", "What-if") + (base.map { "：\($0)" } ?? ""), meta: base.map { l.t("基于方案 ", "based on scenario ") + $0 } ?? "",
+            heading: l.t("假设", "What-if") + (base.map { l.t("：", ": ") + $0 } ?? ""), meta: base.map { l.t("基于方案 ", "based on scenario ") + $0 } ?? "",
             base: base, yaml: previous, mode: mode, name: limited(form["name"]), author: limited(form["author"]))
         let query = base.map { "scenario=\($0)" } ?? ""
         // The text to run: the YAML tab's, or the previous text with the changed levers applied.
@@ -101,13 +112,13 @@ struct PageRoutes: Sendable {
         if mode == "yaml" {
             text = form["yamlEdit"] ?? previous
             state.yaml = text
-            if let spec = try? service.validate(previous) {
+            if let spec = try? await service.check(previous) {
                 state.groups = LeverForm.groups(for: spec)
                 state.indicators = LeverForm.actualIndicators(for: spec)
             }
         } else {
             do {
-                let spec = try service.validate(previous)
+                let spec = try await service.check(previous)
                 var groups = LeverForm.groups(for: spec)
                 state.groups = groups
                 state.indicators = LeverForm.actualIndicators(for: spec)
@@ -127,18 +138,20 @@ struct PageRoutes: Sendable {
                 text = try LeverForm.apply(overrides, actual: actual, to: previous, file: "what-if.yaml")
             } catch {
                 state.problems = HTTPReplies.classify(error).problems
-                return HTTPReplies.html(pages.editor(l, state, toggleQuery: query), status: .unprocessableContent)
+                return await render(state, l, query: query, status: .unprocessableContent)
             }
         }
         do {
-            let spec = try service.validate(text)
+            let spec = try await service.check(text)
             switch action {
             case "yaml":
                 return HTTPReplies.download(Data(text.utf8), type: "application/yaml; charset=utf-8", fileName: "\(spec.id).yaml")
             case "zip":
                 let run = try await service.run(text, base: base)
                 let briefing = ForecastBriefing(outcome: run.outcome, language: l.language)
-                return HTTPReplies.download(try briefing.zipArchive(folder: spec.id), type: "application/zip", fileName: "\(spec.id)-briefing.zip")
+                let id = spec.id
+                let zip = try await Offload.run { try briefing.zipArchive(folder: id) }
+                return HTTPReplies.download(zip, type: "application/zip", fileName: "\(spec.id)-briefing.zip")
             case "save":
                 let name = state.name.trimmingCharacters(in: .whitespaces)
                 guard !name.isEmpty else {
@@ -146,7 +159,7 @@ struct PageRoutes: Sendable {
                     state.groups = LeverForm.groups(for: spec)
                     state.indicators = LeverForm.actualIndicators(for: spec)
                     state.problems = [WhatIfProblem(file: "form", keyPath: "name", message: l.t("请给假设起个名字", "give the what-if a name"))]
-                    return HTTPReplies.html(pages.editor(l, state, toggleQuery: query), status: .unprocessableContent)
+                    return await render(state, l, query: query, status: .unprocessableContent)
                 }
                 let run = try await service.run(text, base: base)
                 let saved = try await store.save(SavedWhatIf.make(name: name, author: state.author, base: base, yaml: text, headline: run.headline))
@@ -154,12 +167,12 @@ struct PageRoutes: Sendable {
             default:
                 state.yaml = text
                 state.mode = "form"
-                return try await runAndShow(&state, l, query: query)
+                return await runAndShow(state, l, query: query)
             }
         } catch {
             let c = HTTPReplies.classify(error)
             state.problems = c.problems.isEmpty ? [WhatIfProblem(file: "server", message: c.message)] : c.problems
-            var r = HTTPReplies.html(pages.editor(l, state, toggleQuery: query), status: c.status)
+            var r = await render(state, l, query: query, status: c.status)
             r.headers.append(contentsOf: c.headers)
             return r
         }
@@ -180,7 +193,8 @@ struct PageRoutes: Sendable {
         do {
             let ra = try await service.run(wa.yaml, base: nil)
             let rb = try await service.run(wb.yaml, base: nil)
-            return HTTPReplies.html(pages.compare(l, a: wa, ra: ra, b: wb, rb: rb, query: "a=\(a)&b=\(b)"))
+            let pages = self.pages
+            return HTTPReplies.html(try await Offload.run { pages.compare(l, a: wa, ra: ra, b: wb, rb: rb, query: "a=\(a)&b=\(b)") })
         } catch {
             let c = HTTPReplies.classify(error)
             return HTTPReplies.html(pages.error(l, heading: l.t("无法比较", "Cannot compare"), message: c.message, path: "/"), status: c.status)

@@ -7,7 +7,7 @@ import ScenarioFiles
 
 /// What the editor shows: the what-if's text and where it came from, the problems of the last
 /// submission, and the run when there is one.
-struct EditorState {
+struct EditorState: Sendable {
     var heading: String
     var meta: String
     /// The shipped scenario it started from (the baseline of the comparison), if any.
@@ -167,7 +167,6 @@ struct Pages: Sendable {
     /// chart, the what-if against the baseline, the stage table, module tables, all tables.
     func result(_ l: PageLanguage, _ run: WhatIfRun) -> [String: Any] {
         let briefing = ForecastBriefing(outcome: run.outcome, language: l.language)
-        let r = run.outcome.baseline
         let h = run.headline
         let renderer = HTMLTableRenderer()
         var c: [String: Any] = [
@@ -186,7 +185,6 @@ struct Pages: Sendable {
         ]
         let fan = briefing.fanChart().svg().render()
         c["fanSVG"] = fan
-        c["fanDigest"] = "\(fan.utf8.count)-\(r.probabilityTargetMet)"
         if let base = run.base {
             c["hasBase"] = true
             c["baseProbability"] = ForecastFormat.percent(base.result.probabilityTargetMet)

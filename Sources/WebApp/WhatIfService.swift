@@ -55,7 +55,8 @@ public final class WhatIfService: Sendable {
     public let settings: ServerSettings
     public let shipped: ShippedScenarios
     public let gate: RunGate
-    private let cache = OutcomeCache(capacity: 64)
+    private let cache = TextCache<ScenarioOutcome>(capacity: 64)
+    private let specs = TextCache<ScenarioSpec>(capacity: 128)
 
     public init(runtime: ScenarioRuntime, settings: ServerSettings) throws {
         self.runtime = runtime
@@ -66,10 +67,14 @@ public final class WhatIfService: Sendable {
 
     /// The spec of `text` after the request rules and the limits, or the problem.
     public func validate(_ text: String, file: String = "what-if.yaml") throws(WhatIfProblem) -> ScenarioSpec {
+        let key = file + "\u{0}" + text
+        if let hit = specs[key] { return hit }
         do {
             let folder = try RequestedScenario.check(text, file: file, datasetsFolder: settings.datasetsFolder)
             let spec = try runtime.load(text: text, file: file, baseFolder: folder)
-            try checkLimits(spec, text: text, file: file)
+            // The server's own scenarios are not a request's: they run whatever --max-draws says.
+            if !shipped.entries.contains(where: { $0.text == text }) { try checkLimits(spec, text: text, file: file) }
+            specs[key] = spec
             return spec
         } catch let e as ScenarioFileError {
             throw WhatIfProblem(e)
@@ -78,6 +83,11 @@ public final class WhatIfService: Sendable {
         } catch {
             throw WhatIfProblem(file: file, message: "\(error)")
         }
+    }
+
+    /// `validate` off the cooperative thread pool (see `Offload`).
+    public func check(_ text: String, file: String = "what-if.yaml") async throws -> ScenarioSpec {
+        try await Offload.run { [self] in try self.validate(text, file: file) }
     }
 
     func checkLimits(_ spec: ScenarioSpec, text: String, file: String) throws {
@@ -106,13 +116,13 @@ public final class WhatIfService: Sendable {
     /// scenario `base` when given.
     /// - Throws: `WhatIfProblem` (bad text, over a limit), `RunGateError` (busy, too long).
     public func run(_ text: String, base: String?, file: String = "what-if.yaml") async throws -> WhatIfRun {
-        let spec = try validate(text, file: file)
+        let spec = try await check(text, file: file)
         let outcome = try await outcome(of: spec, text: text)
         var baseResult: (id: String, result: ForecastResult)? = nil
         var comparison: VariantComparison? = nil
         var note: String? = nil
         if let base, let entry = shipped.entry(base) {
-            let baseSpec = try validate(entry.text, file: entry.fileName)
+            let baseSpec = try await check(entry.text, file: entry.fileName)
             let b = entry.text == text ? outcome : try await self.outcome(of: baseSpec, text: entry.text)
             baseResult = (entry.id, b.baseline)
             do {
@@ -143,7 +153,7 @@ public final class WhatIfService: Sendable {
         if let full = cache[entry.text] { return Headline(full.baseline) }
         let key = "headline\u{0}" + entry.text
         if let hit = cache[key] { return Headline(hit.baseline) }
-        var spec = try validate(entry.text, file: entry.fileName)
+        var spec = try await check(entry.text, file: entry.fileName)
         spec.variants = []
         let runtime = self.runtime
         let outcome = try await gate.run { [spec] workers in
@@ -154,20 +164,20 @@ public final class WhatIfService: Sendable {
     }
 }
 
-/// The last `capacity` outcomes by scenario text. A run is computed outside the lock (two
-/// requests for a new text may both compute it; the numbers are the same).
-final class OutcomeCache: @unchecked Sendable {
+/// The last `capacity` values by scenario text (outcomes, validated specs). A value is computed
+/// outside the lock (two requests for a new text may both compute it; the result is the same).
+final class TextCache<Value: Sendable>: @unchecked Sendable {
     private let lock = NSLock()
-    private var entries: [(text: String, outcome: ScenarioOutcome)] = []
+    private var entries: [(text: String, value: Value)] = []
     private let capacity: Int
 
     init(capacity: Int) { self.capacity = capacity }
 
-    subscript(text: String) -> ScenarioOutcome? {
+    subscript(text: String) -> Value? {
         get {
             lock.lock()
             defer { lock.unlock() }
-            return entries.first { $0.text == text }?.outcome
+            return entries.first { $0.text == text }?.value
         }
         set {
             guard let newValue else { return }

@@ -8,7 +8,7 @@ import Testing
 @Suite struct HelpSnapshotTests {
     static let commands: [[String]] = [
         [], ["forecast"], ["run"], ["validate"], ["modules"], ["modules", "list"], ["modules", "describe"], ["io"],
-        ["io", "analyze"], ["io", "list"], ["io", "compare"], ["sensitivity"], ["backtest"], ["merge"], ["cluster"], ["cluster", "slurm"], ["cluster", "kubernetes"], ["cluster", "status"], ["doctor"],
+        ["io", "analyze"], ["io", "list"], ["io", "compare"], ["sensitivity"], ["backtest"], ["merge"], ["cluster"], ["cluster", "slurm"], ["cluster", "kubernetes"], ["cluster", "status"], ["serve"], ["doctor"],
     ]
     static let folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("HelpSnapshots")
 

@@ -66,7 +66,7 @@ enum EditorTemplate {
         <div class="figure-box"><span class="figure-label">{{labelP50}}</span><span class="figure" id="target-p50" data-value="{{p50Value}}">{{p50}}</span><span class="vs">P10–P90 {{p10}} – {{p90}}</span></div>
         <div class="figure-box"><span class="figure-label">{{labelCAGR}}</span><span class="figure" id="median-cagr">{{cagr}}</span><span class="vs">{{labelRequired}} <span id="required-cagr">{{requiredCAGR}}</span></span></div>
         </div>
-        <figure class="chart" id="fan-chart" data-digest="{{fanDigest}}">{{{fanSVG}}}</figure>
+        <figure class="chart" id="fan-chart">{{{fanSVG}}}</figure>
         {{#comparisonSVG}}<figure class="chart" id="comparison-chart">{{{.}}}</figure>{{/comparisonSVG}}
         {{#comparisonNote}}<p class="note">{{.}}</p>{{/comparisonNote}}
         <div id="comparison-table">{{{comparisonTable}}}</div>
