@@ -15,9 +15,10 @@ struct Binhai: ParsableCommand {
         subcommands: Binhai.subcommandList
     )
 
-    /// Entry point: choose fast BLAS kernels first (may re-execute once), then parse arguments.
+    /// Entry point: choose fast BLAS kernels first (measured once per machine; may re-execute
+    /// once), then parse arguments.
     static func main() {
-        BLASKernelSelection.reexecIfGenericKernels()
+        BLASKernelSelection.chooseAtStart()
         // Ctrl-C and SIGTERM stop a run at once and remove any temporary output files.
         TemporaryFiles.shared.installHandlers()
         main(nil)
@@ -36,5 +37,6 @@ struct Binhai: ParsableCommand {
         ClusterCommand.self,
         ServeCommand.self,
         DoctorCommand.self,
+        BLASProbeCommand.self,
     ]
 }

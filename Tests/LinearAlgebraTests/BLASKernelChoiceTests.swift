@@ -1,0 +1,55 @@
+import Foundation
+import Testing
+@testable import LinearAlgebra
+
+/// The kernel choice: only families the CPU can run, the library's own unless another is clearly
+/// faster, one record per machine and library.
+@Suite struct BLASKernelChoiceTests {
+    @Test func candidatesFollowTheFlags() {
+        let avx2: Set<String> = ["sse2", "avx", "avx2", "fma"]
+        #expect(BLASKernelChoice.candidates(flags: avx2) == ["Haswell", "Zen"])
+        // Never an AVX-512 family without AVX-512 (SkylakeX crashes there).
+        #expect(!BLASKernelChoice.candidates(flags: avx2.union(["avx512f"])).contains("SkylakeX"))
+        let avx512 = avx2.union(["avx512f", "avx512bw", "avx512dq", "avx512vl", "avx512cd"])
+        #expect(BLASKernelChoice.candidates(flags: avx512) == ["Haswell", "Zen", "SkylakeX"])
+        #expect(BLASKernelChoice.candidates(flags: ["sse2", "avx"]) == ["Sandybridge"])
+        #expect(BLASKernelChoice.candidates(flags: ["sse2"]).isEmpty)
+    }
+
+    @Test func decisionKeepsTheLibrarysOwnWithinTheMargin() {
+        let own = BLASKernelChoice.libraryDefault
+        // The EPYC case of the issue: Zen is the library's own, Haswell 27 % faster.
+        #expect(BLASKernelChoice.decide([own: 0.100, "Zen": 0.101, "Haswell": 0.073]) == "Haswell")
+        #expect(BLASKernelChoice.decide([own: 0.100, "Haswell": 0.093]) == nil)  // 7 %: within the noise
+        #expect(BLASKernelChoice.decide([own: 0.100, "Haswell": 0.089]) == "Haswell")
+        #expect(BLASKernelChoice.decide([own: 0.100, "Haswell": 0.120]) == nil)
+        #expect(BLASKernelChoice.decide(["Haswell": 0.1, "Zen": 0.2]) == "Haswell")  // own failed to run
+        #expect(BLASKernelChoice.decide([own: .nan, "Haswell": 0.1]) == "Haswell")
+        #expect(BLASKernelChoice.decide([:]) == nil)
+    }
+
+    @Test func recordsAreKeptPerMachineAndLibrary() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("binhai-blas-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let file = try #require(BLASKernelChoice.cacheFile(environment: ["XDG_CACHE_HOME": dir.path, "HOME": "/nonexistent"]))
+        #expect(file.path == dir.path + "/binhai/blas-kernel.json")
+        #expect(BLASKernelChoice.cacheFile(environment: ["HOME": "/home/planner"])?.path == "/home/planner/.cache/binhai/blas-kernel.json")
+        #expect(BLASKernelChoice.cacheFile(environment: [:]) == nil)
+        let key = BLASKernelChoice.machineKey(cpuModel: "AMD EPYC", flags: ["avx2", "fma"], library: "libopenblas 0.3.21")
+        #expect(key != BLASKernelChoice.machineKey(cpuModel: "AMD EPYC", flags: ["avx2", "fma"], library: "libopenblas 0.3.26"))
+        #expect(key != BLASKernelChoice.machineKey(cpuModel: "AMD EPYC", flags: ["avx2"], library: "libopenblas 0.3.21"))
+        let r = BLASKernelChoice.Record(
+            machine: key, timings: ["default": 0.1, "Haswell": 0.07], chosen: "Haswell", libraryCore: "Zen", measuredAt: "2026-12-02T00:00:00Z")
+        BLASKernelChoice.save(r, to: file)
+        #expect(BLASKernelChoice.load(file, machine: key) == r)
+        #expect(BLASKernelChoice.load(file, machine: "another machine") == nil)
+    }
+
+    @Test func probeTimesRealWork() {
+        let s = BLASKernelProbe.seconds(repeats: 1)
+        #expect(s.isFinite && s > 0 && s < 30)
+        let m = BLASKernelProbe.matrix(4, seed: 3)
+        #expect(m.elements.allSatisfy { $0 >= 0 && $0 < 5 })
+        #expect(m[2, 2] >= 4)
+    }
+}
