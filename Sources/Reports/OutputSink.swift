@@ -53,16 +53,41 @@ public final class OutputSink {
     }
 
     /// Append bytes (POSIX writes, so a full disk or a closed pipe is reported in plain words).
-    public func write(_ bytes: [UInt8]) throws {
+    public func write(_ bytes: [UInt8]) throws { try write(contiguous: bytes) }
+
+    /// Append `data` without copying it (a workbook of many megabytes).
+    public func write(_ data: Data) throws { try write(contiguous: data) }
+
+    private func write<Bytes: ContiguousBytes>(contiguous bytes: Bytes) throws {
         if memory != nil {
-            memory! += bytes
+            bytes.withUnsafeBytes { memory! += $0 }
             return
         }
         let (written, code) = POSIXWrite.all(handle.fileDescriptor, bytes)
         guard code != 0 else { return }
         let name = finalURL?.path ?? "standard output"
-        if POSIXWrite.isDiskFull(code) { throw ReportError.diskFull(path: name, bytesNeeded: bytes.count - written) }
+        if POSIXWrite.isDiskFull(code) {
+            throw ReportError.diskFull(path: name, bytesNeeded: bytes.withUnsafeBytes { $0.count } - written)
+        }
         throw ReportError.cannotWrite(path: name, reason: String(cString: strerror(code)))
+    }
+
+    /// For a file sink: let `make` write the whole temporary file by its path (e.g. a zip archive
+    /// written in place, never whole in memory); `commit()` then renames it over the target as
+    /// usual. Other sinks get the bytes `make` wrote to a temporary file of their own.
+    public func writeWholeFile(_ make: (URL) throws -> Void) throws {
+        if let tmp = temporaryURL, memory == nil {
+            try make(tmp)
+            return
+        }
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("binhai-\(ProcessInfo.processInfo.processIdentifier)-\(UInt64.random(in: 0...UInt64.max))")
+        TemporaryFiles.shared.register(scratch.path)
+        defer {
+            try? FileManager.default.removeItem(at: scratch)
+            TemporaryFiles.shared.unregister(scratch.path)
+        }
+        try make(scratch)
+        try write(try Data(contentsOf: scratch))
     }
 
     /// Append text as UTF-8.

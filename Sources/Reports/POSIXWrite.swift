@@ -1,3 +1,4 @@
+import Foundation
 import LibC
 
 /// Writing bytes with POSIX `write(2)`, so a full disk (`ENOSPC`, `EDQUOT`) or a closed pipe is
@@ -5,7 +6,7 @@ import LibC
 enum POSIXWrite {
     /// Writes all of `bytes` to `fd`, retrying on `EINTR`.
     /// - Returns: the bytes written and 0, or the bytes written before the failure and its errno.
-    static func all(_ fd: Int32, _ bytes: [UInt8]) -> (written: Int, error: Int32) {
+    static func all<Bytes: ContiguousBytes>(_ fd: Int32, _ bytes: Bytes) -> (written: Int, error: Int32) {
         var written = 0
         let code: Int32 = bytes.withUnsafeBytes { raw -> Int32 in
             while written < raw.count {

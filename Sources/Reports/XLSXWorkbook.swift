@@ -9,30 +9,67 @@ import Foundation
 /// openpyxl read: `[Content_Types].xml`, `_rels/.rels`, `xl/workbook.xml` and its relations,
 /// `xl/styles.xml` and `xl/worksheets/sheetN.xml` (inline strings, no shared-string table).
 public struct XLSXWorkbook {
-    public private(set) var sheets: [(name: String, table: Table)] = []
+    /// What a sheet holds: a table of formatted cells, or a grid of numbers (`XLSXNumberGrid`).
+    public enum Sheet {
+        case table(Table)
+        case grid(XLSXNumberGrid)
+    }
+
+    /// Every sheet in order, with its (valid, unique) name.
+    public private(set) var entries: [(name: String, sheet: Sheet)] = []
+
+    /// The table sheets, in order.
+    public var sheets: [(name: String, table: Table)] {
+        entries.compactMap { e in
+            if case let .table(t) = e.sheet { return (e.name, t) }
+            return nil
+        }
+    }
 
     public init() {}
 
     /// Adds a sheet. The name is made valid for Excel: the characters `[]:*?/\` are dropped, it is
     /// cut to 31 characters, and made unique (" (2)", " (3)", … within the 31).
     public mutating func append(_ table: Table, name: String) {
-        sheets.append((Self.validName(name, taken: sheets.map(\.name)), table))
+        entries.append((Self.validName(name, taken: entries.map(\.name)), .table(table)))
     }
 
-    /// The `.xlsx` bytes.
-    public func data() throws -> Data {
+    /// Adds a sheet of numbers, streamed when the workbook is written (see `XLSXNumberGrid`).
+    public mutating func append(grid: XLSXNumberGrid, name: String) {
+        entries.append((Self.validName(name, taken: entries.map(\.name)), .grid(grid)))
+    }
+
+    /// The `.xlsx` bytes. Table sheets are made whole; number grids are streamed into the zip.
+    public func data() throws -> Data { try ZipPackage.data(streamed: parts()) }
+
+    /// The workbook written to the file at `url` (replaced): number grids go from their values
+    /// to the file through the compressor, so memory stays far below the file's size.
+    public func write(to url: URL) throws { try ZipPackage.write(streamed: parts(), to: url) }
+
+    private func parts() -> [ZipPackage.StreamedPart] {
         let styles = Styles(sheets.map(\.table))
-        var parts: [(String, String)] = [
+        let fixed: [(String, String)] = [
             ("[Content_Types].xml", contentTypes()),
             ("_rels/.rels", Self.rootRelations),
             ("xl/workbook.xml", workbook()),
             ("xl/_rels/workbook.xml.rels", workbookRelations()),
             ("xl/styles.xml", styles.xml),
         ]
-        for (i, sheet) in sheets.enumerated() {
-            parts.append(("xl/worksheets/sheet\(i + 1).xml", worksheet(sheet.table, styles: styles)))
+        var parts = fixed.map { part -> ZipPackage.StreamedPart in
+            let bytes = Data(part.1.utf8)
+            return ZipPackage.StreamedPart(path: part.0, size: Int64(bytes.count)) { p, n in bytes.subdata(in: Int(p)..<(Int(p) + n)) }
         }
-        return try ZipPackage.data(parts.map { ($0.0, Data($0.1.utf8)) })
+        for (i, entry) in entries.enumerated() {
+            let path = "xl/worksheets/sheet\(i + 1).xml"
+            switch entry.sheet {
+            case let .table(table):
+                let bytes = Data(worksheet(table, styles: styles).utf8)
+                parts.append(ZipPackage.StreamedPart(path: path, size: Int64(bytes.count)) { p, n in bytes.subdata(in: Int(p)..<(Int(p) + n)) })
+            case let .grid(grid):
+                parts.append(grid.part(path: path))
+            }
+        }
+        return parts
     }
 
     // MARK: Parts
@@ -45,7 +82,7 @@ public struct XLSXWorkbook {
         """
 
     private func contentTypes() -> String {
-        let sheetOverrides = sheets.indices.map {
+        let sheetOverrides = entries.indices.map {
             "<Override PartName=\"/xl/worksheets/sheet\($0 + 1).xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/>"
         }.joined()
         return """
@@ -60,26 +97,26 @@ public struct XLSXWorkbook {
     }
 
     private func workbook() -> String {
-        let entries = sheets.enumerated().map { i, s in
+        let list = entries.enumerated().map { i, s in
             "<sheet name=\"\(XMLEscaping.escape(s.name))\" sheetId=\"\(i + 1)\" r:id=\"rId\(i + 1)\"/>"
         }.joined()
         return """
             <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
             <workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" \
             xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">\
-            <sheets>\(entries)</sheets></workbook>
+            <sheets>\(list)</sheets></workbook>
             """
     }
 
     private func workbookRelations() -> String {
-        var entries = sheets.indices.map {
+        var relations = entries.indices.map {
             "<Relationship Id=\"rId\($0 + 1)\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet\" Target=\"worksheets/sheet\($0 + 1).xml\"/>"
         }
-        entries.append(
-            "<Relationship Id=\"rId\(sheets.count + 1)\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles\" Target=\"styles.xml\"/>")
+        relations.append(
+            "<Relationship Id=\"rId\(entries.count + 1)\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles\" Target=\"styles.xml\"/>")
         return """
             <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-            <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\(entries.joined())</Relationships>
+            <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\(relations.joined())</Relationships>
             """
     }
 

@@ -111,7 +111,7 @@ struct IOAnalyzeCommand: ParsableCommand {
             renderer.regional = comparison
             if let out = output.out, out.lowercased().hasSuffix(".xlsx") {
                 // An Excel workbook, whatever --format says: the sector table and any requested matrices.
-                try sink.write([UInt8](try renderer.workbook()))
+                try sink.writeWholeFile { try renderer.writeWorkbook(to: $0) }
                 try sink.commit()
                 return
             }

@@ -6,6 +6,7 @@ import Testing
 import ZIPFoundation
 
 @testable import Reports
+import XMLTestSupport
 
 /// Formatted cells back to numbers: the value and the Excel format code that shows the same digits.
 @Test(arguments: [
@@ -83,4 +84,39 @@ func formattedCellsBecomeSpreadsheetValues(_ text: String, _ expected: Spreadshe
     let styles = try #require(parts["xl/styles.xml"])
     #expect(styles.contains("formatCode=\"#,##0.0\"") && styles.contains("formatCode=\"0.0%\"") && styles.contains("<b/>"))
     #expect(parts["xl/workbook.xml"]?.contains("name=\"1 到位额\"") == true)
+}
+
+/// A number grid streamed into the zip reads back cell for cell, at full precision, with its
+/// labels, whatever the zip's chunk boundaries (a grid of 70 × 70 spans many 16 KiB chunks).
+@Test func numberGridStreamsEveryValue() throws {
+    let n = 70
+    let value: @Sendable (Int, Int) -> Double = { i, j in i == j ? .nan : Double(i) + Double(j) / 7 + 1e-13 * Double(i * j) }
+    var book = XLSXWorkbook()
+    book.append(Table(title: "t", columns: [.init("a")]), name: "first")
+    book.append(
+        grid: XLSXNumberGrid(
+            title: "Leontief <L>", corner: "code", rowLabels: (0..<n).map { "r\($0)" }, columnLabels: (0..<n).map { "c\($0)" }, value: value),
+        name: "grid")
+    let archive = try Archive(data: try book.data(), accessMode: .read)
+    var bytes = Data()
+    _ = try archive.extract(try #require(archive["xl/worksheets/sheet2.xml"])) { bytes.append($0) }
+    let xml = XMLTree(String(decoding: bytes, as: UTF8.self))
+    #expect(xml.error == nil)
+    // Written in order: row by row, the diagonal (NaN) left empty.
+    let values = xml.all("v").map(\.text)
+    var expected: [String] = []
+    for i in 0..<n { for j in 0..<n where i != j { expected.append("\(value(i, j))") } }
+    #expect(values == expected)
+    #expect(values.allSatisfy { Double($0) != nil })
+    #expect(xml.all("t").map(\.text).prefix(3) == ["Leontief <L>", "code", "c0"])
+    #expect(xml.all("row").count == n + 2)
+    // The file written in place is the same workbook.
+    let url = FileManager.default.temporaryDirectory.appendingPathComponent("grid-\(UUID().uuidString).xlsx")
+    defer { try? FileManager.default.removeItem(at: url) }
+    try book.write(to: url)
+    let again = try Archive(url: url, accessMode: .read)
+    var bytes2 = Data()
+    _ = try again.extract(try #require(again["xl/worksheets/sheet2.xml"])) { bytes2.append($0) }
+    #expect(bytes2 == bytes)
+    #expect(again["xl/worksheets/sheet1.xml"] != nil && again["xl/workbook.xml"] != nil)
 }

@@ -8,7 +8,12 @@ extension IOResultRenderer {
     /// row), the demand-change table when there is one, and each requested n×n matrix (technical
     /// coefficients, Leontief inverse, Ghosh inverse) as a sheet with the sector codes as row and
     /// column headers. Numbers are stored with all their digits (see `SpreadsheetValue`).
-    public func workbook() throws -> Data {
+    public func workbook() throws -> Data { try workbookSheets().data() }
+
+    /// The workbook written to `url` (see `XLSXWorkbook.write(to:)`).
+    public func writeWorkbook(to url: URL) throws { try workbookSheets().write(to: url) }
+
+    func workbookSheets() -> XLSXWorkbook {
         var book = XLSXWorkbook()
         let zh = language == .zh
         book.append(sectorTable(fullPrecision: true), name: zh ? "部门" : "Sectors")
@@ -19,19 +24,17 @@ extension IOResultRenderer {
             (result.ghoshInverse, "戈什逆 G", "Ghosh inverse G"),
         ]
         for case let (matrix?, nameZh, nameEn) in matrices {
-            book.append(matrixTable(matrix, title: zh ? nameZh : nameEn), name: zh ? nameZh : nameEn)
+            book.append(grid: matrixGrid(matrix, title: zh ? nameZh : nameEn), name: zh ? nameZh : nameEn)
         }
-        return try book.data()
+        return book
     }
 
-    private func matrixTable(_ m: Matrix, title: String) -> Table {
+    /// An n×n matrix as a streamed sheet of numbers (no table of strings: 600 sectors are 360,000
+    /// cells a sheet): the sector codes as row and column labels, every value at full precision.
+    private func matrixGrid(_ m: Matrix, title: String) -> XLSXNumberGrid {
         let codes = result.sectors.map(\.code)
-        var table = Table(
-            title: "\(title) (\(m.rows)×\(m.columns), \(source))",
-            columns: [.init(language == .zh ? "代码" : "code")] + codes.map { .init($0, alignment: .right) })
-        for i in 0..<m.rows {
-            table.append([codes[i]] + (0..<m.columns).map { j in m[i, j].isFinite ? m[i, j].description : "" })
-        }
-        return table
+        return XLSXNumberGrid(
+            title: "\(title) (\(m.rows)×\(m.columns), \(source))", corner: language == .zh ? "代码" : "code",
+            rowLabels: Array(codes.prefix(m.rows)), columnLabels: Array(codes.prefix(m.columns))) { i, j in m[i, j] }
     }
 }
