@@ -1,13 +1,13 @@
 # BinhaiSim — set-up, demo, tests and benchmarks.
 #   make demo   install what is missing, build in release, run the main job on the embedded data
-#   make test   install what is missing, run the notebooks headless, check the Word briefing in
-#               LibreOffice, drive the web page in headless Chromium and fuzz its API, run the
+#   make test   install what is missing, run the notebooks headless, check the Word briefing and
+#               the matrix workbook in LibreOffice, drive the web page in headless Chromium and fuzz its API, run the
 #               whole Swift test suite
 #   make bench  benchmarks against numpy/pymrio (not part of make test)
 #   make fuzz   libFuzzer targets for FUZZ_SECONDS each (CI runs it after make test)
 SHELL := /bin/bash
 SWIFT ?= $(shell command -v swift 2>/dev/null || echo /opt/swift/usr/bin/swift)
-APT_PACKAGES := libblas-dev liblapack-dev libopenblas0-pthread zlib1g-dev pkg-config python3-venv bc librsvg2-dev fonts-noto-cjk libreoffice-writer-nogui poppler-utils libsqlite3-dev chromium chromium-driver curl
+APT_PACKAGES := libblas-dev liblapack-dev libopenblas0-pthread zlib1g-dev pkg-config python3-venv bc librsvg2-dev fonts-noto-cjk libreoffice-writer-nogui libreoffice-calc-nogui poppler-utils libsqlite3-dev chromium chromium-driver curl
 RELEASE_BIN := .build/release/binhai
 
 .PHONY: setup demo test bench build release clean notebooks fuzz test-cluster
@@ -45,6 +45,7 @@ test: setup
 	$(SWIFT) build --product binhai
 	BINHAI="$$($(SWIFT) build --show-bin-path)/binhai" bash scripts/run-notebooks.sh
 	BINHAI="$$($(SWIFT) build --show-bin-path)/binhai" bash scripts/check-docx.sh
+	BINHAI="$$($(SWIFT) build --show-bin-path)/binhai" bash scripts/check-xlsx.sh
 	BINHAI="$$($(SWIFT) build --show-bin-path)/binhai" bash scripts/test-web.sh
 	$(SWIFT) test
 
