@@ -72,12 +72,18 @@ struct PageRoutes: Sendable {
             state.run = try await service.run(state.yaml, base: state.base)
             return await render(state, l, query: query)
         } catch {
-            let c = HTTPReplies.classify(error)
-            state.problems = c.problems.isEmpty ? [WhatIfProblem(file: "server", message: c.message)] : c.problems
-            var r = await render(state, l, query: query, status: c.status)
-            r.headers.append(contentsOf: c.headers)
-            return r
+            return await failure(error, state, l, query: query)
         }
+    }
+
+    /// The editor with the problems of `error` (422 for the text, 429/503 for the server's limits).
+    func failure(_ error: any Error, _ state: EditorState, _ l: PageLanguage, query: String) async -> Response {
+        var state = state
+        let c = HTTPReplies.classify(error)
+        state.problems = c.problems.isEmpty ? [WhatIfProblem(file: "server", message: c.message)] : c.problems
+        var r = await render(state, l, query: query, status: c.status)
+        r.headers.append(contentsOf: c.headers)
+        return r
     }
 
     /// The editor page, rendered off the cooperative pool (charts and tables of a run).
@@ -170,11 +176,7 @@ struct PageRoutes: Sendable {
                 return await runAndShow(state, l, query: query)
             }
         } catch {
-            let c = HTTPReplies.classify(error)
-            state.problems = c.problems.isEmpty ? [WhatIfProblem(file: "server", message: c.message)] : c.problems
-            var r = await render(state, l, query: query, status: c.status)
-            r.headers.append(contentsOf: c.headers)
-            return r
+            return await failure(error, state, l, query: query)
         }
     }
 
