@@ -48,67 +48,58 @@ struct APIRoutes: Sendable {
             return HTTPReplies.json(try JSONSerialization.jsonObject(with: data))
         }
         api.post("validate") { request, _ in
-            let body: [String: Any]
-            switch await self.jsonBody(request) {
-            case let .success(b): body = b
-            case let .failure(r): return r.response
-            }
-            guard let yaml = body["yaml"] as? String else { return HTTPReplies.jsonError(.badRequest, "expected {\"yaml\": \"…scenario text…\"}") }
-            do {
-                let spec = try await self.service.check(yaml)
-                return HTTPReplies.json(["valid": true, "id": spec.id, "title": ["zh": spec.title.zh, "en": spec.title.en]])
-            } catch {
-                return HTTPReplies.json(["valid": false, "problems": [HTTPReplies.problemObject(error)]])
+            try await self.withJSONBody(request) { body in
+                guard let yaml = body["yaml"] as? String else { return HTTPReplies.jsonError(.badRequest, "expected {\"yaml\": \"…scenario text…\"}") }
+                do {
+                    let spec = try await self.service.check(yaml)
+                    return HTTPReplies.json(["valid": true, "id": spec.id, "title": ["zh": spec.title.zh, "en": spec.title.en]])
+                } catch {
+                    return HTTPReplies.json(["valid": false, "problems": [HTTPReplies.problemObject(error)]])
+                }
             }
         }
         api.post("run") { request, _ in
-            let body: [String: Any]
-            switch await self.jsonBody(request) {
-            case let .success(b): body = b
-            case let .failure(r): return r.response
-            }
-            guard let yaml = body["yaml"] as? String else { return HTTPReplies.jsonError(.badRequest, "expected {\"yaml\": \"…scenario text…\"}") }
-            let base = body["base"] as? String
-            if let base, self.service.shipped.entry(base) == nil { return HTTPReplies.jsonError(.unprocessableContent, "no shipped scenario \"\(base)\" (base)") }
-            let language = PageLanguage(body["lang"] as? String).language
-            do {
-                let run = try await self.service.run(yaml, base: base)
-                let data = try await Offload.run {
-                    try JSONSerialization.data(withJSONObject: Self.runObject(run, language: language), options: [.sortedKeys, .withoutEscapingSlashes])
+            try await self.withJSONBody(request) { body in
+                guard let yaml = body["yaml"] as? String else { return HTTPReplies.jsonError(.badRequest, "expected {\"yaml\": \"…scenario text…\"}") }
+                let base = body["base"] as? String
+                if let base, self.service.shipped.entry(base) == nil { return HTTPReplies.jsonError(.unprocessableContent, "no shipped scenario \"\(base)\" (base)") }
+                let language = PageLanguage(body["lang"] as? String).language
+                do {
+                    let run = try await self.service.run(yaml, base: base)
+                    let data = try await Offload.run {
+                        try JSONSerialization.data(withJSONObject: Self.runObject(run, language: language), options: [.sortedKeys, .withoutEscapingSlashes])
+                    }
+                    return HTTPReplies.json(data: data)
+                } catch {
+                    let c = HTTPReplies.classify(error)
+                    return HTTPReplies.jsonError(c.status, c.message, problems: c.problems, headers: c.headers)
                 }
-                return HTTPReplies.json(data: data)
-            } catch {
-                let c = HTTPReplies.classify(error)
-                return HTTPReplies.jsonError(c.status, c.message, problems: c.problems, headers: c.headers)
             }
         }
         api.get("whatifs") { _, _ in
             HTTPReplies.json(try await self.store.list().map { Self.object($0, yaml: false) })
         }
         api.post("whatifs") { request, _ in
-            let body: [String: Any]
-            switch await self.jsonBody(request) {
-            case let .success(b): body = b
-            case let .failure(r): return r.response
-            }
-            guard let yaml = body["yaml"] as? String, let rawName = body["name"] as? String else {
-                return HTTPReplies.jsonError(.badRequest, "expected {\"name\": \"…\", \"yaml\": \"…\", \"author\": \"…\", \"base\": \"scenario id\"}")
-            }
-            let limit = self.service.settings.limits.nameCharacters
-            let name = rawName.trimmingCharacters(in: .whitespacesAndNewlines)
-            let author = ((body["author"] as? String) ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-            guard !name.isEmpty, name.count <= limit, author.count <= limit else {
-                return HTTPReplies.jsonError(.unprocessableContent, "name must have 1 to \(limit) characters and author at most \(limit)")
-            }
-            let base = body["base"] as? String
-            if let base, self.service.shipped.entry(base) == nil { return HTTPReplies.jsonError(.unprocessableContent, "no shipped scenario \"\(base)\" (base)") }
-            do {
-                let run = try await self.service.run(yaml, base: base)
-                let saved = try await self.store.save(SavedWhatIf.make(name: name, author: author, base: base, yaml: yaml, headline: run.headline))
-                return HTTPReplies.json(Self.object(saved, yaml: true), status: .created)
-            } catch {
-                let c = HTTPReplies.classify(error)
-                return HTTPReplies.jsonError(c.status, c.message, problems: c.problems, headers: c.headers)
+            try await self.withJSONBody(request) { body in
+                guard let yaml = body["yaml"] as? String, let rawName = body["name"] as? String else {
+                    return HTTPReplies.jsonError(.badRequest, "expected {\"name\": \"…\", \"yaml\": \"…\", \"author\": \"…\", \"base\": \"scenario id\"}")
+                }
+                let limit = self.service.settings.limits.nameCharacters
+                let name = rawName.trimmingCharacters(in: .whitespacesAndNewlines)
+                let author = ((body["author"] as? String) ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+                guard !name.isEmpty, name.count <= limit, author.count <= limit else {
+                    return HTTPReplies.jsonError(.unprocessableContent, "name must have 1 to \(limit) characters and author at most \(limit)")
+                }
+                let base = body["base"] as? String
+                if let base, self.service.shipped.entry(base) == nil { return HTTPReplies.jsonError(.unprocessableContent, "no shipped scenario \"\(base)\" (base)") }
+                do {
+                    let run = try await self.service.run(yaml, base: base)
+                    let saved = try await self.store.save(SavedWhatIf.make(name: name, author: author, base: base, yaml: yaml, headline: run.headline))
+                    return HTTPReplies.json(Self.object(saved, yaml: true), status: .created)
+                } catch {
+                    let c = HTTPReplies.classify(error)
+                    return HTTPReplies.jsonError(c.status, c.message, problems: c.problems, headers: c.headers)
+                }
             }
         }
         api.get("whatifs/:id") { _, context in
@@ -164,6 +155,15 @@ struct APIRoutes: Sendable {
     func saved(_ context: BasicRequestContext) async throws -> SavedWhatIf? {
         guard let raw = context.parameters.get("id"), let id = Int64(raw) else { return nil }
         return try await store.find(id)
+    }
+
+    /// `handle(body)` with the request's JSON object, or the error response for a body that is
+    /// too large, not UTF-8 or not a JSON object.
+    func withJSONBody(_ request: Request, _ handle: ([String: Any]) async throws -> Response) async throws -> Response {
+        switch await jsonBody(request) {
+        case let .success(body): return try await handle(body)
+        case let .failure(rejected): return rejected.response
+        }
     }
 
     struct Rejected: Error { let response: Response }

@@ -124,25 +124,28 @@ import Testing
     }
 
     @Test func busyServerAnswers429AndALongRunIsCancelled() async throws {
-        try await withServer({ $0.limits.concurrentRuns = 1; $0.limits.queuedRuns = 0; $0.limits.runSeconds = 3 }) { server, client in
+        try await withServer({ $0.limits.concurrentRuns = 1; $0.limits.queuedRuns = 0; $0.limits.runSeconds = 10 }) { server, client in
             // Validated beforehand (cached), so the second request reaches the gate at once even
-            // on a loaded machine, well within the long run's 3 s.
+            // on a loaded machine, well within the long run's 10 s.
             _ = try await server.service.check(smallScenario(seed: 98))
+            _ = try await server.service.check(smallScenario(seed: 99, draws: 100_000))
             // A long run holds the only slot; the next request finds no room in the queue.
             async let long = client.execute(
                 uri: "/api/v1/run", method: .post, headers: jsonHeaders, body: jsonBody(["yaml": smallScenario(seed: 99, draws: 100_000)]))
             var waited = 0
-            while server.service.gate.load.running == 0 && waited < 200 {
+            // Until the long run holds the slot (up to 60 s on a loaded machine).
+            while server.service.gate.load.running == 0 && waited < 6000 {
                 try await Task.sleep(nanoseconds: 10_000_000)
                 waited += 1
             }
+            #expect(server.service.gate.load.running == 1)
             let busy = try await client.execute(uri: "/api/v1/run", method: .post, headers: jsonHeaders, body: jsonBody(["yaml": smallScenario(seed: 98)]))
             #expect(busy.status == .tooManyRequests)
             #expect(busy.headers[.retryAfter] != nil)
-            // The long one exceeds its 3 s budget (100,000 draws with the effort search) and is stopped.
+            // The long one exceeds its 10 s budget (100,000 draws with the effort search) and is stopped.
             let stopped = try await long
             #expect(stopped.status == .serviceUnavailable)
-            #expect(stopped.text.contains("longer than 3 s and was stopped"))
+            #expect(stopped.text.contains("longer than 10 s and was stopped"))
             // The slot is free again.
             #expect(server.service.gate.load.running == 0)
             let health = try await client.execute(uri: "/api/v1/health", method: .get)
