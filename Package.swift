@@ -72,12 +72,22 @@ let package = Package(
         // Layer 2½: the built-in module catalogue (ModuleCatalogue.builtin) and the small built-in
         // modules (target-tracker, project-batch); larger modules are their own targets.
         .target(
-            name: "BuiltinModules", dependencies: ["ScenarioKit", "IndustryChain", "BeijingTransfer", "CapitalMix"],
+            name: "BuiltinModules", dependencies: ["ScenarioKit", "IndustryChain", "BeijingTransfer", "CapitalMix", "CarrierPolicy"],
             path: "Sources/Modules/Builtin"),
         // Built-in module: industry-chain linkage (产业链招商) on the dataset's IO table.
         .target(
-            name: "IndustryChain", dependencies: ["ScenarioKit", "InputOutput", "LinearAlgebra"],
+            name: "IndustryChain", dependencies: ["ScenarioKit", "InputOutput", "LinearAlgebra", "ModuleInputs"],
             path: "Sources/Modules/IndustryChain"),
+        // What built-in modules read from a dataset folder: small CSVs with located errors, the
+        // named industry groupings (focus-groups.csv: the "4-2-1" reading).
+        .target(
+            name: "ModuleInputs", dependencies: ["ScenarioKit", "InputOutput"],
+            path: "Sources/Modules/ModuleInputs"),
+        // Built-in modules of the policy's carrier mechanisms: 一镇一产业, 飞地招商, 招商帮带
+        // (carrier-mechanisms) and the "4-2-1" focus with 重大项目包保 (investment-focus).
+        .target(
+            name: "CarrierPolicy", dependencies: ["ScenarioKit", "ModuleInputs"],
+            path: "Sources/Modules/CarrierPolicy"),
         // Built-in module: transfer of Beijing non-capital functions (absorbing Markov chain of relocations).
         .target(
             name: "BeijingTransfer", dependencies: ["ScenarioKit", "LinearAlgebra"],
@@ -204,6 +214,7 @@ let package = Package(
             name: "SensitivityTests", dependencies: ["Sensitivity"], exclude: ["Fixtures/make_salib_fixture.py"],
             resources: [.copy("Fixtures/salib_fixture.json"), .copy("Fixtures/sobol_sequence_64x6.json")]),
         .testTarget(name: "BuiltinModulesTests", dependencies: ["BuiltinModules", "ScenarioKit", "ScenarioKitTesting"]),
+        .testTarget(name: "CarrierPolicyTests", dependencies: ["CarrierPolicy", "ModuleInputs", "ScenarioKit", "ScenarioKitTesting"]),
         .testTarget(
             name: "IndustryChainTests",
             dependencies: ["IndustryChain", "ScenarioKit", "ScenarioKitTesting", "InputOutput", "LinearAlgebra", "Datasets"],

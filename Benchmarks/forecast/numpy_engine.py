@@ -9,6 +9,14 @@ against the engine's own expected path in the file; the draws are vectorised ove
 once (one numpy call per year, stage and source), with numpy's Generator (PCG64). The random
 streams differ from the engine's, so the two agree in distribution, not draw for draw.
 
+The growth is estimated (`trend: estimated`, docs/FORECAST-MODEL.md; EstimatedGrowth in
+Sources/ForecastEngine/Parameters/GrowthUncertainty.swift): the posterior of the random walk with
+drift is computed here on the σ grid from the observations and the prior in the file (numpy dense
+linear algebra: precision matrix, solve, log-determinant, inverse; checked against the engine's
+grid weights and block means), each draw takes σ from the grid weights, (x_B, …, μ) from the
+Gaussian given σ and continues the walk; Z_t = exp(x_t − x̂_t) multiplies the lead arrivals and
+R_t = exp(x_t − x̂_t)·Ê_t/E_t(Z) the pipeline's investment in place.
+
     numpy_engine.py PARAMS.json --draws N [--seed S] [--repeat R] [--out RESULT.json]
 
 Prints JSON like forecast-bench: seconds (best of R; in-process, from the parameters to the
@@ -127,6 +135,87 @@ def size_classes(src, minimum, threshold):
         inv_alpha=1.0 / src["tail_exponent"], mu=mu, sigma=sigma)
 
 
+# --- the estimated growth ------------------------------------------------------------------------------
+def growth_posterior(G, end_year):
+    """Posterior of x_t = x_{t-1} + mu + sigma*eps on the sigma grid (GrowthPosterior's model).
+
+    Returns dict(sigma, weights, mean [K, m], cov [K, m, m], chol [K, m, m], start, last) for the
+    block (x_start, ..., x_last, mu)."""
+    pr, obs = G["prior"], G["observations"]
+    K = pr["grid_points"]
+    lo, hi = math.log(pr["volatility_min"]), math.log(pr["volatility_max"])
+    if K == 1 or lo == hi:
+        sig = np.array([pr["volatility_median"] if K == 1 else pr["volatility_min"]])
+        pw = np.array([1.0])
+    else:
+        sig = np.exp(np.linspace(lo, hi, K))
+        if pr["volatility_log_sd"] == 0:
+            pw = np.ones(K)
+        else:
+            pw = np.exp(-0.5 * ((np.log(sig) - math.log(pr["volatility_median"])) / pr["volatility_log_sd"]) ** 2)
+        pw = pw / pw.sum()
+    t0 = min(o["year"] - (1 if o["kind"] == "growth" else 0) for o in obs)
+    T = max(max(o["year"] for o in obs), end_year)
+    S = G["start_year"]
+    nx = T - t0 + 1
+    n = nx + 1
+    mu = nx
+    first = min((o for o in obs if o["kind"] == "level"), key=lambda o: o["year"])
+    m0 = first["value"] - first["offset"] - pr["drift_mean"] * (first["year"] - t0)
+    v0 = pr["initial_level_sd"] ** 2
+    vm = pr["drift_sd"] ** 2
+    # Everything as a list of Gaussian factors a.theta ~ N(b, v): the prior, the observations, and
+    # (per sigma) the transitions; Lambda = sum a a'/v, h = sum a b/v.
+    fixed = []
+    e = np.eye(n)
+    fixed.append((e[0], m0, v0))
+    fixed.append((e[mu], pr["drift_mean"], vm))
+    for o in obs:
+        i = o["year"] - t0
+        a = e[i] - (e[i - 1] if o["kind"] == "growth" else 0)
+        fixed.append((a, o["value"] - o["offset"], o["variance"]))
+    trans = [e[i] - e[i - 1] - e[mu] for i in range(1, nx)]
+
+    def logpdf(r, v):
+        return -0.5 * math.log(2 * math.pi * v) - 0.5 * r * r / v
+
+    rows = list(range(S - t0, nx)) + [mu]
+    logml, means, covs = [], [], []
+    for sg in sig:
+        factors = fixed + [(a, 0.0, sg * sg) for a in trans]
+        lam = sum(np.outer(a, a) / v for a, _, v in factors)
+        h = sum(a * b / v for a, b, v in factors)
+        theta = np.linalg.solve(lam, h)
+        ll = sum(logpdf(b - a @ theta, v) for a, b, v in factors)
+        sign, logdet = np.linalg.slogdet(lam)
+        logml.append(ll + 0.5 * n * math.log(2 * math.pi) - 0.5 * logdet)
+        cov = np.linalg.inv(lam)
+        means.append(theta[rows])
+        covs.append(cov[np.ix_(rows, rows)])
+    logml = np.array(logml)
+    with np.errstate(divide="ignore"):
+        lp = np.where(pw > 0, np.log(pw) + logml, -np.inf)
+    wts = np.exp(lp - lp.max())
+    wts /= wts.sum()
+    cov = np.array(covs)
+    cov = 0.5 * (cov + np.swapaxes(cov, 1, 2))
+    return dict(sigma=sig, weights=wts, cumulative=np.cumsum(wts), mean=np.array(means), cov=cov,
+                chol=np.linalg.cholesky(cov), start=S, last=T)
+
+
+def predictive(post, year):
+    """(mean, variance) of x_year per grid point, year >= start."""
+    m, c, sig = post["mean"], post["cov"], post["sigma"]
+    if year <= post["last"]:
+        i = year - post["start"]
+        return m[:, i], c[:, i, i]
+    h = year - post["last"]
+    i, j = post["last"] - post["start"], m.shape[1] - 1
+    mean = m[:, i] + h * m[:, j]
+    var = c[:, i, i] + 2 * h * c[:, i, j] + h * h * c[:, j, j] + h * sig * sig
+    return mean, var
+
+
 # --- section 2: the deterministic part ---------------------------------------------------------------
 def prepare(P):
     B, T = P["base_year"], P["target_year"]
@@ -200,8 +289,31 @@ def prepare(P):
         split = np.where(rest > 0, np.minimum(1, pi / rest), 0.0)
     split[S - 1, pi.sum(axis=0) > 0] = 1
     out["split"] = split
+    # Expected pipeline investment in place given the yearly arrival multipliers Z_u: initial[y] +
+    # sum_u Z_u kernel_z[u, y] (history and the start's landings do not move with Z).
+    initial = np.zeros(Y)
+    kernel_z = np.zeros((Y, Y))
+    for s_ in srcs:
+        size = s_["sizes"]["mean"]
+        for y in range(Y):
+            v = s_["history"][y] + sum(w[j] * size * s_["initial_landings"][y - j] for j in range(min(J, y + 1)))
+            initial[y] += v * s_["rate"][y]
+            for u in range(y):
+                c = sum(w[j] * kernel[y - j - u] for j in range(min(J, y + 1)) if y - j - u >= 1)
+                kernel_z[u, y] += c * size * s_["arrivals"][u] * s_["rate"][y]
+    out["expected_initial"], out["expected_kernel"] = initial, kernel_z
+    out["expected_unshocked"] = initial + kernel_z.sum(axis=0)
+    G = P.get("growth")
+    factors = np.ones(Y)
+    if G is not None:
+        post = growth_posterior(G, B)
+        out["growth"] = post
+        out["reference_path"] = G["reference_level"] + np.arange(Y + 1) * G["reference_growth"]
+        for y in range(Y):
+            m, v = predictive(post, B + 1 + y)
+            factors[y] = float(post["weights"] @ np.exp(m + 0.5 * v - out["reference_path"][y + 1]))
     out["majors"] = [dict(m, year_index=m["year"] - B - 1) for m in P["majors"]]
-    out["expected"] = sum(s["expected"] for s in srcs) + np.array([
+    out["expected"] = factors * sum(s["expected"] for s in srcs) + np.array([
         sum(m["probability"] * m["amount"] * w[y - m["year_index"]] * srcs[m["source"]]["rate"][y]
             for m in out["majors"] if 0 <= y - m["year_index"] < J) for y in range(Y)])
     return out
@@ -221,8 +333,32 @@ def simulate(M, P, N, seed):
     Y, n, K, L, J, S = M["Y"], M["n"], M["K"], M["L"], M["J"], M["S"]
     adv, dgs, w = M["adv"], M["drop_given_stay"], M["w"]
     sigma = P["arrival_volatility"]
+    level = np.ones((Y, N))
     # 0. shocks
-    if sigma > 0:
+    if "growth" in M:
+        post, G = M["growth"], P["growth"]
+        k = np.searchsorted(post["cumulative"], rng.random(N), side="right")
+        k = np.minimum(k, len(post["weights"]) - 1)
+        m = post["mean"].shape[1]
+        z = rng.standard_normal((N, m))
+        block = post["mean"][k] + np.einsum("nij,nj->ni", post["chol"][k], z)  # (x_start..x_last, mu)
+        observed = m - 1
+        path = np.empty((Y + 1, N))
+        count = min(Y + 1, observed)
+        path[:count] = block[:, :count].T
+        x, drift, sg = block[:, observed - 1], block[:, m - 1], post["sigma"][k]
+        if Y + 1 > observed:
+            steps = rng.standard_normal((Y + 1 - observed, N))
+            for i in range(observed, Y + 1):
+                x = x + drift + sg * steps[i - observed]
+                path[i] = x
+        gap = path[1:] - M["reference_path"][1:, None]
+        clamp = G["arrival_log_clamp"]
+        Z = np.exp(np.clip(gap, -clamp, clamp))
+        expected = M["expected_initial"][:, None] + M["expected_kernel"].T @ Z
+        level = np.where(expected > 0, np.exp(gap) * M["expected_unshocked"][:, None] / np.where(
+            expected > 0, expected, 1), np.exp(gap))
+    elif sigma > 0:
         Z = np.exp(sigma * rng.standard_normal((Y, N)) - 0.5 * sigma * sigma)
     else:
         Z = np.ones((Y, N))
@@ -279,7 +415,7 @@ def simulate(M, P, N, seed):
         series = foreign if src["foreign"] else domestic
         for y in range(Y):
             v = src["history"][y] + sum(w[j] * landed[y - j] for j in range(min(J, y + 1)))
-            iip = v * src["rate"][y]
+            iip = v * src["rate"][y] * level[y]
             series[y] += iip
             source_sums[s, y] = iip.sum()
     # 4. majors
@@ -329,6 +465,14 @@ def main():
         t0 = time.perf_counter()
         M, r = run(P, a.draws, seed)
         times.append(time.perf_counter() - t0)
+    gchk = P.get("growth", {}).get("check")
+    if gchk:  # the posterior computed here must equal the engine's
+        post = M["growth"]
+        err = max(float(np.max(np.abs(post["weights"] - np.array(gchk["weights"])))),
+                  float(np.max(np.abs(post["mean"] - np.array(gchk["block_mean"])))))
+        if err > 1e-9:
+            print(f"numpy_engine: growth posterior differs from the engine's by {err:.3g}", file=sys.stderr)
+            sys.exit(1)
     chk = P.get("check")
     if chk:  # the closed form computed here must equal the engine's
         err = max(abs(M["base_total"] - chk["base_year_total"]) / chk["base_year_total"],

@@ -10,12 +10,16 @@ Each RESULTDIR (one per table size, made by run.sh) holds:
   pymrio.json       written by run_pymrio.py (the last run)
   pymrio.runK.json  the same for run K, for its in-process phase times
   pymrio.time.K     `/usr/bin/time -v` output of pymrio run K
+  lu.json           run_lu.py: scipy lu_factor(I - A) timings (optional)
 
 Time  = wall-clock time of the whole process (start to exit, CSV reading,
         computing and writing the JSON included), best (minimum) over the runs.
 Peak memory = "Maximum resident set size" of the process, largest over the runs.
 Also shown: pymrio's own in-process read+compute time (no interpreter start,
-imports or JSON writing) and binhai's time relative to it (a stricter ratio).
+imports or JSON writing) and binhai's time relative to it (a stricter ratio),
+and binhai's whole run relative to the best bare LU of I - A (scipy lu_factor,
+same matrix; goal <= 1.15 at n >= --lu-target-n) and binhai's peak RSS relative
+to one n x n float64 matrix (goal <= 1.1).
 
 Agreement: for sectors (exact), x, output_multipliers, backward_linkage,
 forward_linkage and every row of multipliers (same row labels), the largest
@@ -181,6 +185,9 @@ def main():
     ap.add_argument("--time-target", type=float, default=0.15)
     ap.add_argument("--mem-target", type=float, default=0.30)
     ap.add_argument("--target-n", type=int, default=4000)
+    ap.add_argument("--lu-target", type=float, default=1.15)
+    ap.add_argument("--lu-target-n", type=int, default=7987)
+    ap.add_argument("--matrix-target", type=float, default=1.10)
     a = ap.parse_args()
 
     rows, all_ok, details = [], True, []
@@ -210,10 +217,16 @@ def main():
         timings = [t for t in timings if "read_and_compute" in t]
         best = min(timings, key=lambda t: t["read_and_compute"]) if timings else {}
         p_inner = best.get("read_and_compute")
+        lu = None
+        if os.path.exists(os.path.join(d, "lu.json")):
+            with open(os.path.join(d, "lu.json")) as fh:
+                lu = json.load(fh).get("best")
+        matrix_kb = n * n * 8 / 1024
         rows.append(dict(n=n, bt=bt, pt=pt, tr=bt / pt, bm=bm, pm=pm, mr=bm / pm,
                          worst=worst, where=where, ok=ok, bk=bk, pk=pk,
                          p_inner=p_inner, tr_strict=(bt / p_inner) if p_inner else None,
-                         bts=bts, pts=pts, timing=best))
+                         bts=bts, pts=pts, timing=best, lu=lu,
+                         lr=(bt / lu) if lu else None, xr=bm / matrix_kb))
         b = busy(d)
         if b is not None and b > BUSY_WARN:
             warnings.append(f"the machine was {b}% busy in the second before a run: "
@@ -222,7 +235,8 @@ def main():
 
     hdr = ["n", "binhai time", "pymrio time", "time ratio", "binhai peak RSS",
            "pymrio peak RSS", "memory ratio", "max rel diff", "agree",
-           "pymrio read+compute", "ratio vs that"]
+           "pymrio read+compute", "ratio vs that", "bare LU (scipy)", "binhai / LU",
+           "binhai RSS / n² doubles"]
     table = []
     for r in rows:
         table.append([
@@ -231,6 +245,9 @@ def main():
             f"{r['worst']:.1e}", "yes" if r["ok"] else "NO",
             f"{r['p_inner']:.2f} s" if r["p_inner"] else "-",
             f"{r['tr_strict']:.3f}" if r["tr_strict"] else "-",
+            f"{r['lu']:.2f} s" if r["lu"] else "-",
+            f"{r['lr']:.3f}" if r["lr"] else "-",
+            f"{r['xr']:.3f}",
         ])
     widths = [max(len(h), *(len(t[i]) for t in table)) for i, h in enumerate(hdr)]
     line = lambda cells: "  ".join(c.rjust(w) for c, w in zip(cells, widths))
@@ -245,6 +262,12 @@ def main():
                 f"({'meets' if r['tr'] <= a.time_target else 'MISSES'} <= {a.time_target}), "
                 f"memory ratio {r['mr']:.3f} "
                 f"({'meets' if r['mr'] <= a.mem_target else 'MISSES'} <= {a.mem_target})")
+        if r["n"] >= a.lu_target_n and r["lr"]:
+            verdicts.append(
+                f"targets at n={r['n']}: binhai end to end / bare LU {r['lr']:.3f} "
+                f"({'meets' if r['lr'] <= a.lu_target else 'MISSES'} <= {a.lu_target}), "
+                f"peak RSS / one n x n matrix {r['xr']:.3f} "
+                f"({'meets' if r['xr'] <= a.matrix_target else 'MISSES'} <= {a.matrix_target})")
     for v in verdicts:
         print(v)
     for n, problems, warnings in details:

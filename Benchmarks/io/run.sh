@@ -9,6 +9,7 @@
 #   SEED          generator seed (default 1)
 #   BINHAI_RUNS   runs of binhai per size; best wall time is reported (default 3)
 #   PYMRIO_RUNS   runs of pymrio per size; best wall time is reported (default 3)
+#   LU_RUNS       scipy lu_factor(I - A) timings per size, the bare-LU floor (default 3)
 #   BENCH_OUT     output folder (default Benchmarks/out)
 #   PYTHON        interpreter used to create Benchmarks/.venv (default python3)
 #
@@ -24,6 +25,7 @@ BINHAI="${BINHAI:-.build/release/binhai}"
 SEED="${SEED:-1}"
 BINHAI_RUNS="${BINHAI_RUNS:-3}"
 PYMRIO_RUNS="${PYMRIO_RUNS:-3}"
+LU_RUNS="${LU_RUNS:-3}"
 OUT="${BENCH_OUT:-$BENCH/out}"
 VENV="$BENCH/.venv"
 PYTHON="${PYTHON:-python3}"
@@ -62,11 +64,11 @@ if ! "$BINHAI" io analyze --help >/dev/null 2>&1; then
 fi
 
 # --- Python virtual environment (reused when complete) ------------------------
-if ! "$VENV/bin/python" -c "import pymrio, numpy, pandas, threadpoolctl" >/dev/null 2>&1; then
-  say "creating $VENV (pip install pymrio numpy pandas threadpoolctl)"
+if ! "$VENV/bin/python" -c "import pymrio, numpy, pandas, scipy, threadpoolctl" >/dev/null 2>&1; then
+  say "creating $VENV (pip install pymrio numpy pandas scipy threadpoolctl)"
   "$PYTHON" -m venv "$VENV"
   "$VENV/bin/python" -m pip install -q --upgrade pip
-  "$VENV/bin/python" -m pip install -q pymrio numpy pandas threadpoolctl
+  "$VENV/bin/python" -m pip install -q pymrio numpy pandas scipy threadpoolctl
 fi
 PY="$VENV/bin/python"
 
@@ -147,6 +149,9 @@ for n in "${SIZES[@]}"; do
     cat "$RES/binhai.stderr.$k"
     awk '/Elapsed|Maximum resident/' "$RES/binhai.time.$k"
   done
+  cpu_busy >"$RES/lu.busy.1"
+  say "n=$n: scipy lu_factor of I - A, $LU_RUNS timings (CPU busy before: $(cat "$RES/lu.busy.1")%)"
+  "${NUMPY_ENV[@]}" "$PY" "$HERE/run_lu.py" "$TABLE" "$RES/lu.json" --runs "$LU_RUNS"
   DIRS+=("$RES")
 done
 

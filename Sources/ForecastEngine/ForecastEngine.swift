@@ -1,3 +1,4 @@
+@_exported import TrendEstimation
 @_exported import Vocabulary
 /// The doubling-plan forecast engine. The exact model (enough to re-implement it) is in
 /// `ForecastEngine.docc/Model.md`.

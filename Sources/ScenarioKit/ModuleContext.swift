@@ -21,12 +21,18 @@ public struct ModuleContext: Sendable {
     /// What modules share across builds in this host (nil in tests and plugins): keep expensive
     /// inputs there, keyed by everything they depend on (see `SharedResources`).
     public let shared: SharedResources?
+    /// The scenario's pipeline stages, rates and disbursement schedule (nil when the host does not
+    /// say, e.g. in a test context built without them).
+    public let pipeline: PipelineOutline?
+    /// The scenario's own major projects (攻坚项目, the engine block's list), before any module's
+    /// prepare phase adds to them.
+    public let majorProjects: [MajorProjectInput]
 
     /// A context from its parts; `shared` is the host's store (nil: a module makes its values itself).
     public init(
         scenarioID: String, baseYear: Int, targetYear: Int, datasetFolder: URL?, ioTableFolder: URL?,
         industries: [CatalogueEntry], carriers: [CatalogueEntry], sources: [CatalogueEntry],
-        shared: SharedResources? = nil
+        shared: SharedResources? = nil, pipeline: PipelineOutline? = nil, majorProjects: [MajorProjectInput] = []
     ) {
         self.scenarioID = scenarioID
         self.baseYear = baseYear
@@ -37,6 +43,8 @@ public struct ModuleContext: Sendable {
         self.carriers = carriers
         self.sources = sources
         self.shared = shared
+        self.pipeline = pipeline
+        self.majorProjects = majorProjects
     }
 
     /// Lookups of the catalogues by id or name (see `CatalogueLookup` for the rules).
@@ -52,7 +60,8 @@ extension ModuleContext: Equatable {
     public static func == (a: ModuleContext, b: ModuleContext) -> Bool {
         a.scenarioID == b.scenarioID && a.baseYear == b.baseYear && a.targetYear == b.targetYear
             && a.datasetFolder == b.datasetFolder && a.ioTableFolder == b.ioTableFolder && a.industries == b.industries
-            && a.carriers == b.carriers && a.sources == b.sources
+            && a.carriers == b.carriers && a.sources == b.sources && a.pipeline == b.pipeline
+            && a.majorProjects == b.majorProjects
     }
 }
 

@@ -225,10 +225,14 @@ struct WireContext: Codable {
     var industries: [WireEntry]
     var carriers: [WireEntry]
     var sources: [WireEntry]
+    /// Absent in hosts older than the field (decoded as nil).
+    var pipeline: PipelineOutline?
+    var majorProjects: [WireProject]?
 
     enum CodingKeys: String, CodingKey {
         case scenarioID = "scenario_id", baseYear = "base_year", targetYear = "target_year"
         case datasetFolder = "dataset_folder", ioTableFolder = "io_table_folder", industries, carriers, sources
+        case pipeline, majorProjects = "major_projects"
     }
 
     init(_ c: ModuleContext) {
@@ -240,6 +244,8 @@ struct WireContext: Codable {
         industries = c.industries.map(WireEntry.init)
         carriers = c.carriers.map(WireEntry.init)
         sources = c.sources.map(WireEntry.init)
+        pipeline = c.pipeline
+        majorProjects = c.majorProjects.map(WireProject.init)
     }
 
     var context: ModuleContext {
@@ -247,7 +253,8 @@ struct WireContext: Codable {
             scenarioID: scenarioID, baseYear: baseYear, targetYear: targetYear,
             datasetFolder: datasetFolder.map { URL(fileURLWithPath: $0, isDirectory: true) },
             ioTableFolder: ioTableFolder.map { URL(fileURLWithPath: $0, isDirectory: true) },
-            industries: industries.map(\.entry), carriers: carriers.map(\.entry), sources: sources.map(\.entry))
+            industries: industries.map(\.entry), carriers: carriers.map(\.entry), sources: sources.map(\.entry),
+            pipeline: pipeline, majorProjects: (majorProjects ?? []).map(\.project))
     }
 }
 

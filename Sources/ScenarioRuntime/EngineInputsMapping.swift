@@ -13,7 +13,7 @@ extension ModuleContext {
             industries: p.industries.map { CatalogueEntry(id: $0.id, name: $0.name, weight: $0.leadShare) },
             carriers: p.carriers.map { CatalogueEntry(id: $0.id, name: $0.name, weight: $0.leadShare) },
             sources: p.sources.map { CatalogueEntry(id: $0.id, name: $0.name, weight: $0.leadRateMultiplier) },
-            shared: shared)
+            shared: shared, pipeline: PipelineOutline(p), majorProjects: EngineInputs(p).majorProjects)
     }
 }
 
@@ -73,5 +73,16 @@ extension ForecastParameters {
             return "left invalid engine inputs: \(error)"
         }
         return nil
+    }
+}
+
+extension PipelineOutline {
+    /// The engine's pipeline and disbursement schedule as modules see them.
+    init(_ p: ForecastParameters) {
+        let stages = p.pipeline.stages.enumerated().map { k, stage in
+            let t = k < p.pipeline.transitions.count ? p.pipeline.transitions[k] : StageTransition(advance: 0, dropOut: 0)
+            return Stage(id: stage.id, name: stage.name, advance: t.advance, dropOut: t.dropOut)
+        }
+        self.init(stages: stages, landingStage: p.pipeline.landingStage, disbursement: p.disbursement.shares)
     }
 }

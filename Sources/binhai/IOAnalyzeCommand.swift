@@ -78,12 +78,12 @@ struct IOAnalyzeCommand: ParsableCommand {
             let r = try Regionalization(method: method, nationalOutput: table.grossOutput, weights: weights)
             var base = IOAnalysisOptions()
             if let va = table.valueAddedSum { base.factorRowSums = [va] }
-            let national = try IOAnalysis.analyze(table, options: base)
+            let national = try IOAnalysis.analyze(copy table, options: base)
             table = try table.regionalized(r, weights: weights)
             var regionalOptions = IOAnalysisOptions()
             if let va = table.valueAddedSum { regionalOptions.factorRowSums = [va] }
             comparison = RegionalComparison(
-                national: national, regional: try IOAnalysis.analyze(table, options: regionalOptions), regionalization: r,
+                national: national, regional: try IOAnalysis.analyze(copy table, options: regionalOptions), regionalization: r,
                 language: output.lang)
         }
         let sectors = table.sectors
@@ -99,7 +99,9 @@ struct IOAnalyzeCommand: ParsableCommand {
         }
         if let va = table.valueAddedSum { options.factorRowSums = [va] }
         let source = folder.hasPrefix("builtin:") ? folder : folderURL.path
-        let result = try IOAnalysis.analyze(table, options: options)
+        // `consume`: the analysis factors Z in its own storage; a second reference here would make
+        // that a copy-on-write duplicate of the n × n matrix (measured: peak RSS 154 → 301 MB at n = 4000).
+        let result = try IOAnalysis.analyze(consume table, options: options)
         // Warnings go to standard error for every format (JSON also lists them under `warnings`).
         for warning in result.diagnostics.warnings {
             FileHandle.standardError.write(Data("warning: \(warning)\n".utf8))

@@ -135,7 +135,10 @@ import Testing
         #expect(modules.contains { $0["scenario"] as? String == "more-private" })
         let list = try CLI.run(["modules", "list", "--format", "json"])
         let all = try #require(try JSONSerialization.jsonObject(with: Data(list.stdout.utf8)) as? [[String: Any]])
-        #expect(all.compactMap { $0["id"] as? String } == ["industry-chain", "beijing-transfer", "capital-mix", "target-tracker", "project-batch"])
+        #expect(all.compactMap { $0["id"] as? String } == [
+            "industry-chain", "beijing-transfer", "capital-mix", "target-tracker", "project-batch", "carrier-mechanisms",
+            "investment-focus",
+        ])
     }
 }
 

@@ -1,5 +1,6 @@
 import BeijingTransfer
 import CapitalMix
+import CarrierPolicy
 import IndustryChain
 import ScenarioKit
 
@@ -9,7 +10,7 @@ extension ModuleCatalogue {
     public static var builtin: ModuleCatalogue {
         ModuleCatalogue([
             IndustryChainModule.self, BeijingTransferModule.self, CapitalMixModule.self, TargetTrackerModule.self,
-            ProjectBatchModule.self,
+            ProjectBatchModule.self, CarrierMechanismsModule.self, InvestmentFocusModule.self,
         ])
     }
 }

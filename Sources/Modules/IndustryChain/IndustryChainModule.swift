@@ -1,6 +1,7 @@
 import Foundation
 import InputOutput
 import LinearAlgebra
+import ModuleInputs
 import ScenarioKit
 
 /// The industry-chain module (产业链招商): the Leontief model of the dataset's IO table applied
@@ -30,6 +31,8 @@ public struct IndustryChainModule: ScenarioModule {
     let bridge: InvestmentBridge
     let catalogue: IndustryCatalogue
     let concordance: IndustryConcordance
+    /// The focus grouping used by the target ranking ("4-2-1"), if any.
+    let focusGrouping: String?
     let chains: IndustryChainSet
     let chainAnalysis: ChainAnalysis
     let targets: [SectorTarget]
@@ -134,7 +137,20 @@ public struct IndustryChainModule: ScenarioModule {
         self.concordance = concordance
         self.chains = chains
         self.chainAnalysis = chainAnalysis
-        self.targets = TargetRanking.rank(chains: chains, analysis: chainAnalysis, technology: technology)
+        let focusName = parameters.text(IndustryChainSchema.focus.name) ?? "none"
+        var focus: [Double]? = nil
+        if focusName != "none" {
+            let grouping = try FocusGrouping.read(
+                focusName, folder: datasetFolder, industries: context.industryLookup, entries: context.industries, module: module,
+                keyPath: IndustryChainSchema.focus.name)
+            var weights = [Double](repeating: 0, count: table.sectors.count)
+            for id in concordance.industries {
+                for m in concordance.members[id] ?? [] { weights[m.sector] += m.share * grouping.weight(of: id) }
+            }
+            focus = weights
+        }
+        self.focusGrouping = focus == nil ? nil : focusName
+        self.targets = TargetRanking.rank(chains: chains, analysis: chainAnalysis, technology: technology, focus: focus)
         self.projects = projects
         self.strategy = strategy
         self.regional = regional
@@ -151,7 +167,7 @@ public struct IndustryChainModule: ScenarioModule {
         }
         results.add(ChainTables.summary(chainAnalysis, technology: technology))
         results.add(ChainTables.links(chainAnalysis, technology: technology, perChain: 3))
-        results.add(TargetTable.table(targets, catalogue: catalogue, technology: technology, topN: settings.topN))
+        results.add(TargetTable.table(targets, catalogue: catalogue, technology: technology, topN: settings.topN, focus: focusGrouping))
         if !projects.isEmpty {
             let impacts = try ProjectComparison.compute(
                 projects, bridge: bridge, concordance: concordance,

@@ -60,9 +60,15 @@ enum IndustryChainSchema {
             zh: "区域读数：none（全国表），或 slq、cilq、flq、flq:δ、aflq（区位商法，用数据集的 regional-weights.csv 与 regional-total.csv；FLQ 的 δ 默认 0.3，文献范围 0.1–0.4）；给出时另加全国与区域乘数对照表",
             en: "the regional reading: none (the national table), or slq, cilq, flq, flq:δ, aflq (location quotients on the dataset's regional-weights.csv and regional-total.csv; FLQ δ default 0.3, literature 0.1–0.4); when given, a table puts national and regional multipliers side by side"))
 
+    static let focus = ParameterSpec(
+        name: "focus", type: .text, defaultValue: .text("none"),
+        help: LocalizedText(
+            zh: "招商聚焦分组（数据集 focus-groups.csv 中的名称，如 4-2-1）：给出时，部门的聚焦权重（按对照表映射的产业组比例）作为目标排名的又一项；none = 不用",
+            en: "focus grouping (a name in the dataset's focus-groups.csv, e.g. 4-2-1): when given, each sector's focus weight (its industries' group ratios through the concordance) is one more component of the target ranking; none = not used"))
+
     static let parameters = [
         bridge, households, employmentRow, employmentUnit, topN, chains, projects, outputPerInvestment, ioUnitsPerYi,
-        regionalize,
+        regionalize, focus,
     ]
 
     static let descriptor = ModuleDescriptor(

@@ -63,10 +63,12 @@ struct SectorTarget: Sendable, Equatable {
 ///    `Uᵢ = Σₖ Xₖ·((L − I)wₖ)ᵢ / Σₖ Xₖ·Σ((L − I)wₖ)` (how much of the chains' direct and
 ///    indirect input needs fall on sector i) and the downstream share
 ///    `Dᵢ = Σₖ salesₖᵢ / Σₖ Σ salesₖ` (how much of the chains' intermediate sales go to i),
-/// 5. the local gap nᵢ − bᵢ (`LocalGap`, a proxy), when the catalogue has weights.
+/// 5. the local gap nᵢ − bᵢ (`LocalGap`, a proxy), when the catalogue has weights,
+/// 6. the focus weight Fᵢ = Σₖ shareᵢₖ·fₖ of a focus grouping ("4-2-1", `FocusGrouping`: fₖ the
+///    ratio of industry k's group over the largest), when the scenario names one.
 enum TargetRanking {
     static func rank(
-        chains: IndustryChainSet, analysis: ChainAnalysis, technology t: IOTechnology
+        chains: IndustryChainSet, analysis: ChainAnalysis, technology t: IOTechnology, focus: [Double]? = nil
     ) -> [SectorTarget] {
         let n = t.sectors.count
         let a = t.analysis
@@ -90,6 +92,7 @@ enum TargetRanking {
         let gap = chains.localWeights.map { b in (0..<n).map { national[$0] - b[$0] } }
         var components = [a.backwardLinkage, a.forwardLinkage, extraction, relevance]
         if let gap { components.append(gap) }
+        if let focus { components.append(focus) }
         let ranks = components.map(percentileRanks)
         let vaIndex = t.indicators.firstIndex { $0.kind == .valueAdded }
 

@@ -1,5 +1,6 @@
 import Foundation
 import InputOutput
+import ModuleInputs
 import ScenarioKit
 
 /// One sector's part in an industry: sector index in the IO table and the share of the sector

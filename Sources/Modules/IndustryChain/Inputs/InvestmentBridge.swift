@@ -1,5 +1,6 @@
 import Foundation
 import InputOutput
+import ModuleInputs
 import LinearAlgebra
 import ScenarioKit
 

@@ -4,7 +4,7 @@ import ScenarioKit
 /// The ranked list of sectors to target, with every component of the score shown.
 enum TargetTable {
     static func table(
-        _ targets: [SectorTarget], catalogue: IndustryCatalogue, technology t: IOTechnology, topN: Int
+        _ targets: [SectorTarget], catalogue: IndustryCatalogue, technology t: IOTechnology, topN: Int, focus: String? = nil
     ) -> ResultTable {
         let hasGap = targets.first?.localGap != nil
         var columns = [
@@ -45,8 +45,8 @@ enum TargetTable {
             rowHeader: LocalizedText(zh: "部门", en: "sector"), columns: columns, rows: Array(rows),
             notes: [
                 LocalizedText(
-                    zh: "综合得分 = 各项百分位排名（0 最低，1 最高）的平均：后向关联、前向关联、抽取损失占比（后向与前向损失均值 / 全国总产出）、产业链关联度（上游需求占比与下游销售占比的均值）\(hasGap ? "、本地缺口" : "")。透明的排序合成，不是最优化结果。",
-                    en: "Score = mean of the percentile ranks (0 lowest, 1 highest) of: backward linkage, forward linkage, extraction-loss share (mean of backward and forward loss / national total output), chain relevance (mean of the chains' upstream-requirement share and downstream-sales share)\(hasGap ? ", local gap" : ""). A transparent rank composite, not an optimisation."),
+                    zh: "综合得分 = 各项百分位排名（0 最低，1 最高）的平均：后向关联、前向关联、抽取损失占比（后向与前向损失均值 / 全国总产出）、产业链关联度（上游需求占比与下游销售占比的均值）\(hasGap ? "、本地缺口" : "")\(focus.map { "、聚焦权重（\($0) 分组：部门所属产业组比例 ÷ 最大比例，按对照表加权）" } ?? "")。透明的排序合成，不是最优化结果。",
+                    en: "Score = mean of the percentile ranks (0 lowest, 1 highest) of: backward linkage, forward linkage, extraction-loss share (mean of backward and forward loss / national total output), chain relevance (mean of the chains' upstream-requirement share and downstream-sales share)\(hasGap ? ", local gap" : "")\(focus.map { ", focus weight (grouping \($0): the group ratio of the sector's industries over the largest, weighted by the concordance)" } ?? ""). A transparent rank composite, not an optimisation."),
                 LocalizedText(
                     zh: "策略：链内部门若滨海权重 ≥ 全国（LQ ≥ 1）为强链，否则为补链；链外部门若主要为链供货为补链，主要购买链产品为延链。",
                     en: "Role: a chain sector is 'strengthen' when Binhai's weight is at least the national one (LQ ≥ 1), else 'fill'; a sector outside the chains is 'fill' when it mainly supplies them, 'extend' when it mainly buys from them."),

@@ -3,7 +3,8 @@
 //   forecast-bench --draws N --years Y --workers W [--seed S] [--repeat R] [--params-out FILE]
 //
 // The scenario is the engine's default parameters calibrated to the 2020 base year (domestic
-// 1184.4 亿元, foreign 39.0 亿美元 at 6.8976, Beijing share 0.35; no trend), with the plan 2020 → 2020+Y,
+// 1184.4 亿元, foreign 39.0 亿美元 at 6.8976, Beijing share 0.35; growth estimated, `trend: estimated`),
+// with the plan 2020 → 2020+Y,
 // Pareto tail exponent 3 for every source, an effort path 1.1/1.2/1.3 in 2021–2023 and two major
 // projects — the inputs of the engine's own speed report (Benchmarks/support/speed-report.sh).
 // --params-out writes everything numpy_engine.py needs (the calibrated parameters, evaluated per year)
@@ -98,8 +99,26 @@ p.effort = YearPath([2021: 1.1, 2022: 1.2, 2023: 1.3], initial: 1)
 let base2020 = BaseYearData.Observation(
     year: 2020, domestic: 1184.4, foreign: 39.0, exchangeRate: 6.8976, beijingShareOfDomestic: 0.35,
     status: .extrapolated)
+// The growth process is estimated (`trend: estimated`, the default of every shipped scenario since
+// the honest-forecast issue): the base year's full-year figures (extrapolated) and the published
+// full-year 2020 growth rates of domestic (+24 %) and foreign (+3.1 %) capital, read as
+// observations of ln(total) by the engine's own rules (`InvestmentHistory`), under the default
+// `TrendPrior` (μ ~ N(0.05, 0.10²), ln σ ~ N(ln 0.15, 0.6²) on [0.01, 1], 96 grid points).
+let records = [
+    HistoryRecord(year: 2020, indicator: "domestic_in_place", value: 1184.4, status: .extrapolated),
+    HistoryRecord(year: 2020, indicator: "foreign_in_place", value: 39.0, status: .extrapolated),
+    HistoryRecord(year: 2020, indicator: "domestic_growth", value: 0.24, status: .published),
+    HistoryRecord(year: 2020, indicator: "foreign_growth", value: 0.031, status: .published),
+]
+let growthObservations: [TrendObservation]
 do {
-    p = try Calibration.calibrate(p, to: BaseYearData(observations: [base2020]), trend: .none).parameters
+    growthObservations = try InvestmentHistory.observations(
+        records, exchangeRate: { $0 == 2019 ? 6.8985 : 6.8976 }, assumptions: ObservationAssumptions()
+    ).observations
+    p = try Calibration.calibrate(
+        p, to: BaseYearData(observations: [base2020], growthObservations: growthObservations),
+        trend: .estimated
+    ).parameters
 } catch {
     fail("calibration: \(error)")
 }
@@ -142,6 +161,23 @@ if let path = paramsOut {
         "    {\"source\": \(p.sourceIndex(m.source) ?? 0), \"amount\": \(num(m.amount)), "
             + "\"probability\": \(num(m.probability)), \"year\": \(m.expectedYear)}"
     }
+    guard case let .estimated(g) = p.growth else { fail("the calibration did not estimate the growth") }
+    let post = g.posterior
+    let observationsJSON = post.observations.map { o in
+        "{\"year\": \(o.year), \"kind\": \(str(o.kind.rawValue)), \"value\": \(num(o.value)), "
+            + "\"offset\": \(num(o.offset)), \"variance\": \(num(o.variance)), \"label\": \(str(o.label))}"
+    }
+    let pr = post.prior
+    let growthJSON = """
+        {"observations": [\(observationsJSON.joined(separator: ", "))],
+           "prior": {"drift_mean": \(num(pr.driftMean)), "drift_sd": \(num(pr.driftStandardDeviation)), \
+        "volatility_median": \(num(pr.volatilityMedian)), "volatility_log_sd": \(num(pr.volatilityLogStandardDeviation)), \
+        "volatility_min": \(num(pr.volatilityRange.lowerBound)), "volatility_max": \(num(pr.volatilityRange.upperBound)), \
+        "grid_points": \(pr.gridPoints), "initial_level_sd": \(num(pr.initialLevelStandardDeviation))},
+           "start_year": \(post.startYear), "reference_level": \(num(g.referenceLevel)), "reference_growth": \(num(g.referenceGrowth)),
+           "arrival_log_clamp": \(num(EstimatedGrowth.arrivalLogClamp)),
+           "check": {"weights": \(arr(post.weights)), "block_mean": [\(post.blockMean.map(arr).joined(separator: ", "))]}}
+        """
     let json = """
         {
           "comment": "Calibrated ForecastParameters written by forecast-bench; the model is ForecastEngine.docc/Model.md",
@@ -159,6 +195,7 @@ if let path = paramsOut {
           "minimum_amount": \(num(p.targets.minimumAmount)),
           "individual_size_threshold": \(num(p.individualSizeThreshold)),
           "stage_targets": \(arr(p.targets.perStage)),
+          "growth": \(growthJSON),
           "sources": [
         \(sources.joined(separator: ",\n"))
           ],

@@ -2,24 +2,24 @@ import Foundation
 import InputOutput
 import ScenarioKit
 
-/// A small text CSV of the dataset folder (`concordance.csv`, a bridge matrix) read with its
+/// A small text CSV of the dataset folder (`concordance.csv`, a bridge matrix, `towns.csv`) read with its
 /// header and the physical line of every record, so that errors can name file and line.
-struct DatasetCSV {
+public struct DatasetCSV: Sendable {
     /// The file as named in messages.
-    var file: String
+    public var file: String
     /// Header fields (trimmed).
-    var header: [String]
+    public var header: [String]
     /// Data records (trimmed fields) with their 1-based line numbers.
-    var records: [Record]
+    public var records: [Record]
 
     /// One data record and the physical line it starts on.
-    struct Record {
-        var line: Int
-        var fields: [String]
+    public struct Record: Sendable {
+        public var line: Int
+        public var fields: [String]
     }
 
     /// Reads `url`; every problem is a `ModuleError` for `keyPath` naming the file.
-    static func read(_ url: URL, module: String, keyPath: String?) throws(ModuleError) -> DatasetCSV {
+    public static func read(_ url: URL, module: String, keyPath: String?) throws(ModuleError) -> DatasetCSV {
         let name = url.path
         guard let data = FileManager.default.contents(atPath: url.path) else {
             throw ModuleError(module: module, keyPath: keyPath, message: "cannot read \(name): no such file or not readable")
@@ -40,7 +40,7 @@ struct DatasetCSV {
     }
 
     /// Index of the header column `name`, or a `ModuleError` listing the header.
-    func column(_ name: String, module: String, keyPath: String?) throws(ModuleError) -> Int {
+    public func column(_ name: String, module: String, keyPath: String?) throws(ModuleError) -> Int {
         guard let i = header.firstIndex(of: name) else {
             throw ModuleError(
                 module: module, keyPath: keyPath,
