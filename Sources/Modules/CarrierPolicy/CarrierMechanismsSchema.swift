@@ -65,7 +65,7 @@ enum CarrierMechanismsSchema {
 
     static let descriptor = ModuleDescriptor(
         id: "carrier-mechanisms", version: "1.0.0",
-        title: LocalizedText(zh: "载体机制：一镇一产业、飞地招商、招商帮带", en: "Carrier mechanisms: 一镇一产业, 飞地, 招商帮带"),
+        title: LocalizedText(zh: "载体机制：一镇一产业、飞地招商、招商帮带", en: "Carrier mechanisms"),
         summary: LocalizedText(
             zh: "按区位商与承载能力为各街镇确定主导产业并分配街镇到位额（逐年 P10/P50/P90）；飞地项目在载体间转介并分享统计，报告转介前后各载体的落地额与计入额；帮带提高受帮载体的阶段推进率，报告对受帮载体与总额的影响。",
             en: "Lead industries of the streets/towns by location quotient × capacity and each town's share of the street/town investment (P10/P50/P90 by year); 飞地 referrals between carriers with shared statistics, located and counted investment by carrier before and after; mentoring raising a mentee's stage-advance rates, with its effect on the mentee and the total."),

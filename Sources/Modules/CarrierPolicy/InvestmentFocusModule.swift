@@ -12,7 +12,7 @@ import ScenarioKit
 public struct InvestmentFocusModule: ScenarioModule {
     public static let descriptor = ModuleDescriptor(
         id: "investment-focus", version: "1.0.0",
-        title: LocalizedText(zh: "招商聚焦与重大项目包保", en: "Investment focus (4-2-1) and major-project support (包保)"),
+        title: LocalizedText(zh: "招商聚焦与重大项目包保", en: "Investment focus and major-project support"),
         summary: LocalizedText(
             zh: "按“4-2-1”等命名产业分组的比例提高相应产业的线索份额（聚焦强度可调，0 为不聚焦）；重大项目包保：有包保责任人的项目落地概率提高（去除一定比例的不落地风险）并可提前落地，报告有无包保的对比及最依赖包保的项目。",
             en: "Raises the lead shares of the industries of a named grouping such as \"4-2-1\" by their group ratios (intensity adjustable, 0 = no focus); 重大项目包保: projects with a responsible official land with a higher probability (a share of the risk of not landing removed) and possibly earlier; reports with vs without 包保 and the projects that depend on it most."),

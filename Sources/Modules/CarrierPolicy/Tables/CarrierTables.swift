@@ -24,7 +24,7 @@ enum CarrierTables {
     static func townLeads(_ e: TownEconomy, context: ModuleContext) -> ResultTable {
         let statuses = e.catalogue.statuses.joined(separator: ", ")
         var table = ResultTable(
-            id: "carrier-mechanisms.town-leads", title: LocalizedText(zh: "一镇一产业：街镇主导产业", en: "一镇一产业: lead industries of the streets/towns"),
+            id: "carrier-mechanisms.town-leads", title: LocalizedText(zh: "一镇一产业：街镇主导产业", en: "Street/town economy (一镇一产业): lead industries"),
             rowHeader: LocalizedText(zh: "街镇", en: "Street/town"),
             columns: [
                 ResultColumn(LocalizedText(zh: "承载能力", en: "Capacity"), decimals: 1),
@@ -62,7 +62,7 @@ enum CarrierTables {
         let last = o.years.count - 1
         var table = ResultTable(
             id: "carrier-mechanisms.town-shares",
-            title: LocalizedText(zh: "一镇一产业：各街镇吸引的街镇到位额", en: "一镇一产业: each town's share of the street/town investment"),
+            title: LocalizedText(zh: "一镇一产业：各街镇吸引的街镇到位额", en: "Street/town economy: each town's share of the street/town investment"),
             rowHeader: LocalizedText(zh: "街镇", en: "Street/town"),
             columns: [
                 ResultColumn(LocalizedText(zh: "占街镇额（\(o.years.last ?? 0)）", en: "Share (\(o.years.last ?? 0))"), unit: "%", decimals: 1),
@@ -88,7 +88,7 @@ enum CarrierTables {
 
     static func townYears(_ e: TownEconomy, draws: [DrawTable], outputs o: EngineOutputs) -> ResultTable {
         var table = ResultTable(
-            id: "carrier-mechanisms.town-years", title: LocalizedText(zh: "一镇一产业：各街镇逐年到位额", en: "一镇一产业: investment in place by town and year"),
+            id: "carrier-mechanisms.town-years", title: LocalizedText(zh: "一镇一产业：各街镇逐年到位额", en: "Street/town economy: investment in place by town and year"),
             rowHeader: LocalizedText(zh: "年份", en: "Year"),
             columns: e.catalogue.towns.map { ResultColumn($0.name, unit: "亿元", decimals: 2) },
             notes: [LocalizedText(zh: "P50（P10–P90），\(o.draws) 次模拟。", en: "P50 (P10–P90), \(o.draws) draws.")])
@@ -106,7 +106,7 @@ enum CarrierTables {
         let involved = context.carriers.map(\.id).filter { id in referrals.contains { $0.origin == id || $0.destination == id } }
         let span = "\(o.years.first ?? 0)–\(o.years.last ?? 0)"
         var table = ResultTable(
-            id: "carrier-mechanisms.referrals", title: LocalizedText(zh: "飞地招商：转介前后各载体的到位额", en: "飞地: investment by carrier before and after referral"),
+            id: "carrier-mechanisms.referrals", title: LocalizedText(zh: "飞地招商：转介前后各载体的到位额", en: "Referrals (飞地): investment by carrier before and after"),
             rowHeader: LocalizedText(zh: "载体", en: "Carrier"),
             columns: [
                 ResultColumn(LocalizedText(zh: "转介前（累计 \(span)）", en: "Before (cumulative \(span))"), unit: "亿元", decimals: 1),
@@ -140,7 +140,7 @@ enum CarrierTables {
 
     static func mentoring(_ pairs: [Mentoring], pipeline: PipelineOutline, outputs o: EngineOutputs, context: ModuleContext) throws -> ResultTable {
         var table = ResultTable(
-            id: "carrier-mechanisms.mentoring", title: LocalizedText(zh: "招商帮带：对受帮载体与总额的影响", en: "招商帮带: effect on the mentee and the total"),
+            id: "carrier-mechanisms.mentoring", title: LocalizedText(zh: "招商帮带：对受帮载体与总额的影响", en: "Mentoring (招商帮带): effect on the mentee and the total"),
             rowHeader: LocalizedText(zh: "帮带 / 年份", en: "Pair / year"),
             columns: [
                 ResultColumn(LocalizedText(zh: "推进率提高后的落地比", en: "Landing ratio r"), decimals: 3),

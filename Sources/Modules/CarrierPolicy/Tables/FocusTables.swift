@@ -66,7 +66,7 @@ enum FocusTables {
 
     static func support(_ supports: [ProjectSupport], baseYear: Int) -> ResultTable {
         var table = ResultTable(
-            id: "investment-focus.support", title: LocalizedText(zh: "重大项目包保：有无包保对比", en: "重大项目包保: with vs without"),
+            id: "investment-focus.support", title: LocalizedText(zh: "重大项目包保：有无包保对比", en: "Major-project support (包保): with vs without"),
             rowHeader: LocalizedText(zh: "项目", en: "Project"), columns: supportColumns(), notes: [rule])
         for s in supports { table.rows.append(ResultRow(LocalizedText(s.project.name), supportCells(s, baseYear: baseYear))) }
         return table
@@ -76,7 +76,7 @@ enum FocusTables {
         let total = supports.reduce(0) { $0 + $1.dependentAmount(baseYear: baseYear) }
         var table = ResultTable(
             id: "investment-focus.support-ranking",
-            title: LocalizedText(zh: "最依赖包保的重大项目", en: "Major projects that depend most on 包保"),
+            title: LocalizedText(zh: "最依赖包保的重大项目", en: "Major projects that depend most on support (包保)"),
             rowHeader: LocalizedText(zh: "项目", en: "Project"),
             columns: [
                 ResultColumn(LocalizedText(zh: "排名", en: "Rank")),
