@@ -52,7 +52,7 @@ public struct IOTable: Sendable {
             if Set(labels).count != labels.count { throw .invalidTable("duplicate \(name)") }
         }
         for (name, m) in [("Z", intermediate), ("Y", finalDemand), ("F", self.factors)] {
-            if let k = m.elements.firstIndex(where: { !$0.isFinite }) {
+            if !m.isAllFinite, let k = m.elements.firstIndex(where: { !$0.isFinite }) {
                 throw .invalidTable("\(name) has a non-finite value at row \(k % m.rows + 1), column \(k / m.rows + 1)")
             }
         }

@@ -19,12 +19,19 @@ public struct LUFactorization: Sendable {
     /// - Throws: `dimensionMismatch` if not square, `nonFinite` on NaN/∞,
     ///   `singular(pivot:)` when an exact zero pivot appears.
     public init(_ matrix: consuming Matrix) throws {
+        try self.init(matrix, checkedOneNorm: nil)
+    }
+
+    /// Factor a square matrix whose entries the caller has already checked finite and whose
+    /// 1-norm (largest column sum of |aᵢⱼ|) it computed in the same pass, e.g. while forming
+    /// `I − A`: saves two passes over the n² entries. `nil` checks and computes them here.
+    package init(_ matrix: consuming Matrix, checkedOneNorm: Double?) throws {
         guard matrix.isSquare else {
             throw LinearAlgebraError.dimensionMismatch(
                 operation: "LU factorisation", expected: "a square matrix",
                 got: "\(matrix.rows)×\(matrix.columns)")
         }
-        try matrix.checkFinite()
+        if checkedOneNorm == nil { try matrix.checkFinite() }
         let n = matrix.rows
         // Take the storage out of the consumed matrix so dgetrf factors it in place (no n×n copy).
         var a: [Double] = []
@@ -36,7 +43,7 @@ public struct LUFactorization: Sendable {
         var norm1 = 0.0
         if n > 0 {
             var normType = UInt8(ascii: "1")
-            norm1 = a.withUnsafeBufferPointer { pa in
+            norm1 = checkedOneNorm ?? a.withUnsafeBufferPointer { pa in
                 dlange_(&normType, &nn, &nn, pa.baseAddress, &lda, nil, 1)
             }
             a.withUnsafeMutableBufferPointer { pa in

@@ -17,7 +17,14 @@ import LibC
         }
         let expectedEnd = UnsafeRawPointer(endPtr!) - UnsafeRawPointer(s)
         let text = String(cString: UnsafeRawPointer(s).assumingMemoryBound(to: CChar.self))
-        guard let (v, end) = DecimalParser.parse(s) else {
+        // Both entry points: byte by byte, and eight digits at a time when the whole string
+        // (with its NUL) is known to be readable.
+        let bytewise = DecimalParser.parse(s)
+        let wordwise = DecimalParser.parse(s, readableUpTo: s + strlen(UnsafeRawPointer(s).assumingMemoryBound(to: CChar.self)) + 1)
+        if bytewise?.value.bitPattern != wordwise?.value.bitPattern || bytewise?.end != wordwise?.end {
+            return "\(text): eight-digit path \(String(describing: wordwise?.value)) differs from byte path \(String(describing: bytewise?.value))"
+        }
+        guard let (v, end) = bytewise else {
             return expectedEnd == 0 ? nil : "\(text): parser converted nothing, strtod \(expected) (end \(expectedEnd))"
         }
         let gotEnd = UnsafeRawPointer(end) - UnsafeRawPointer(s)
@@ -166,6 +173,9 @@ import LibC
             "1e100000000", "1e-100000000", "0.000001e100000000000000000000",
             "123.456e-67", "8.98846567431158e307", "4.35052e-16", "2.4e-3", "30e-3", "1234.5678901234567",
             "1.2345678901234567e-05", "0.12345678901234567", "123456.78901234567", "6.2831853071795862",
+            // Eight-digit words with a neighbour of '0'…'9' ('/' = 0x2F, ':' = 0x3A) or a point inside.
+            "12345678:1", "1234567/8", "0.1234567:", "0.12345678/9", "87654321.12345678e3", "1234567.8",
+            "99999999999999999999.5", "0.00000000000000001234567890123", "1234567812345678123",
         ]
         for k in -25...25 { cases.append("1e\(k)"); cases.append("3e\(k)"); cases.append("9007199254740991e\(k)") }
         // Halfway cases between consecutive doubles: exact decimal expansions of the midpoints.

@@ -41,3 +41,39 @@ import Testing
     #expect(try a.multiply([1, 1], .transposed) == [4, 6])
     #expect(thrownError { try a * Matrix(rows: 3, columns: 1) } != nil)
 }
+
+@Test func allFiniteCheckFindsEveryNonFiniteEntry() throws {
+    // Σ 0·vₖ is ±0 exactly when every entry is finite: checked in the eight-lane body and in the
+    // tail, for ∞, −∞ and NaN, and with −0 and huge finite values (which must not count).
+    for count in [0, 1, 7, 8, 9, 64, 67] {
+        var values: [Double] = []
+        for k in 0..<count {
+            let v: Double = k % 3 == 0 ? -0.0 : (k % 3 == 1 ? 1e308 : -Double(k))
+            values.append(v)
+        }
+        let m = try Matrix(rows: 1, columns: count, columnMajor: values)
+        #expect(m.isAllFinite, "count \(count)")
+        for position in [0, count / 2, count - 1] where count > 0 {
+            for bad in [Double.infinity, -Double.infinity, Double.nan] {
+                let saved = values[position]
+                values[position] = bad
+                let withBad = try Matrix(rows: 1, columns: count, columnMajor: values)
+                #expect(!withBad.isAllFinite, "count \(count) position \(position) \(bad)")
+                #expect(thrownError { try withBad.checkFinite() } != nil)
+                values[position] = saved
+            }
+        }
+    }
+}
+
+@Test func luWithTheCallersOneNormEqualsThePlainFactorisation() throws {
+    // The norm handed over (as `LeontiefModel` does) is the one dlange computes, and the factors
+    // are the same.
+    let a = try Matrix([[4, -2, 1], [3, 6, -4], [2, 1, 8]])
+    let plain = try LUFactorization(a)
+    // ‖a‖₁ = max(4 + 3 + 2, 2 + 6 + 1, 1 + 4 + 8) = 13.
+    #expect(plain.oneNorm == 13)
+    let given = try LUFactorization(a, checkedOneNorm: 13)
+    #expect(given.factors == plain.factors && given.pivots == plain.pivots)
+    #expect(try given.reciprocalConditionNumber() == plain.reciprocalConditionNumber())
+}

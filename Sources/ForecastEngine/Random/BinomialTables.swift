@@ -14,11 +14,19 @@ import LibC
 /// worker built which tables — the draws stay bit-identical for any number of workers. Memory grows
 /// in 2 MiB blocks (a few per run), not per draw.
 final class BinomialTableCache {
+    /// Number of 64·a tables per slot (a = 0 … largeTables − 1).
+    ///
+    /// Chosen by measurement (Benchmarks/forecast/README.md, 100k draws × 10 years, estimated
+    /// growth, 2-core AMD EPYC): with tables up to n = 4,159 (65 per slot) the counts spread by the
+    /// estimated growth touch ≈ 15 MB of tables and the lookups miss the cache (Swift-1 1.15 s,
+    /// Swift-2 0.62 s); up to n = 1,087 (17 per slot, BTRS above) 0.94 s / 0.46 s; up to n = 319
+    /// (5 per slot) 0.92 s / 0.48 s.
+    static let largeTables = 17
     /// Counts above this use `RandomStream.binomial` (BTRS); the choice depends only on n.
-    static let maxN = 64 * 65 - 1
+    static let maxN = 64 * largeTables - 1
     static let block = 64
-    /// Per slot: counts 0 … 63, then 64·a for a = 0 … 64.
-    static let tablesPerSlot = 64 + 65
+    /// Per slot: counts 0 … 63, then 64·a for a = 0 … largeTables − 1.
+    static let tablesPerSlot = 64 + largeTables
     /// Smallest tabulated probability mass.
     static let tiny = 1e-22
     static let blockDoubles = 1 << 18
@@ -108,7 +116,7 @@ final class BinomialTableCache {
             pmf[hi] = f
         }
         let m = hi - lo + 1
-        precondition(m < 2048, "binomial table too wide")  // ≤ 21 s.d. + 1 ≤ 700 for n ≤ 4096
+        precondition(m < 2048, "binomial table too wide")  // ≤ 21 s.d. + 1 ≤ 350 for n ≤ 1087
         let size = 2 + m + (m + 1) / 2
         if block == nil || blockUsed + size > Self.blockDoubles {
             let b = UnsafeMutablePointer<Double>.allocate(capacity: Swift.max(Self.blockDoubles, size))

@@ -53,58 +53,55 @@ public struct LeontiefModel: Sendable {
         // Move Z out of the table so that its storage is uniquely owned and changed in place.
         var a = Matrix(rows: 0, columns: 0)
         swap(&a, &table.intermediate)
-        var negative = false
-        a.elements.withUnsafeMutableBufferPointer { p in
-            for j in 0..<n {
-                let s = inverseX[j]
-                let base = j * n
-                for i in 0..<n {
-                    let v = p[base + i] * s
-                    p[base + i] = v
-                    if v < 0 { negative = true }
-                }
-            }
-        }
-        self.technicalCoefficients = keepTechnicalCoefficients ? a : nil
+        // I − A in one parallel pass (with the sign check and the 1-norm).
+        let formed = IdentityMinusCoefficients.form(&a.elements, n: n, inverseX: inverseX)
+        let negative = formed.negative
+        var technical: Matrix? = nil
         var absBound: Double? = nil
         var eigenRadius: Double? = nil
         var estimate: Double? = nil
-        if negative {
-            // The cheap rigorous bound ρ(A) ≤ ρ(|A|) first; all eigenvalues (dgeev) only if it
-            // is not below 1; power iteration only if LAPACK fails.
-            absBound = SpectralRadiusBound.upperBoundViaAbsolute(a)
-            if !(absBound.map { $0 < 1 } ?? false) {
-                let r: Double
-                if let exact = try? spectralRadius(of: a) {
-                    r = exact
-                    eigenRadius = exact
-                } else {
-                    r = SpectralRadiusBound.powerEstimate(a)
-                    estimate = r
-                }
-                if !(r < 1) {
-                    // Name the sector with the largest column sum of |A|.
-                    var worst = 0, worstSum = -1.0
-                    for j in 0..<n {
-                        var s = 0.0
-                        for i in 0..<n { s += abs(a[i, j]) }
-                        if s > worstSum { worstSum = s; worst = j }
+        if negative || keepTechnicalCoefficients {
+            // A itself is needed (kept, or checked for ρ(A) < 1): undo the pass in place, exactly.
+            formed.restoreCoefficients(&a.elements, n: n)
+            if keepTechnicalCoefficients { technical = a }
+            if negative {
+                // The cheap rigorous bound ρ(A) ≤ ρ(|A|) first; all eigenvalues (dgeev) only if it
+                // is not below 1; power iteration only if LAPACK fails.
+                absBound = SpectralRadiusBound.upperBoundViaAbsolute(a)
+                if !(absBound.map { $0 < 1 } ?? false) {
+                    let r: Double
+                    if let exact = try? spectralRadius(of: a) {
+                        r = exact
+                        eigenRadius = exact
+                    } else {
+                        r = SpectralRadiusBound.powerEstimate(a)
+                        estimate = r
                     }
-                    let how = eigenRadius != nil ? "the eigenvalues give" : "power iteration estimates"
-                    throw .notProductive(
-                        sector: table.sectors[worst].displayName,
-                        detail: "A has negative entries; \(how) ρ(A) = \(r) ≥ 1 (largest column sum of |A|, \(worstSum), in this sector)")
+                    if !(r < 1) {
+                        // Name the sector with the largest column sum of |A|.
+                        var worst = 0, worstSum = -1.0
+                        for j in 0..<n {
+                            var s = 0.0
+                            for i in 0..<n { s += abs(a[i, j]) }
+                            if s > worstSum { worstSum = s; worst = j }
+                        }
+                        let how = eigenRadius != nil ? "the eigenvalues give" : "power iteration estimates"
+                        throw .notProductive(
+                            sector: table.sectors[worst].displayName,
+                            detail: "A has negative entries; \(how) ρ(A) = \(r) ≥ 1 (largest column sum of |A|, \(worstSum), in this sector)")
+                    }
                 }
             }
+            // I − A again (the same values as the pass gave).
+            a.elements.withUnsafeMutableBufferPointer { p in
+                for k in 0..<(n * n) { p[k] = -p[k] }
+                for i in 0..<n { p[i + i * n] += 1 }
+            }
         }
-        // I − A in place.
-        a.elements.withUnsafeMutableBufferPointer { p in
-            for k in 0..<(n * n) { p[k] = -p[k] }
-            for i in 0..<n { p[i + i * n] += 1 }
-        }
+        self.technicalCoefficients = technical
         let lu: LUFactorization
         do {
-            lu = try LUFactorization(consume a)
+            lu = try LUFactorization(consume a, checkedOneNorm: formed.oneNorm.isFinite ? formed.oneNorm : nil)
         } catch let LinearAlgebraError.singular(pivot) {
             throw .singular(sector: table.sectors[min(pivot, n - 1)].displayName)
         } catch {

@@ -35,9 +35,13 @@ enum CSVLineParser {
     /// the label and writes `count` numbers to `out`, or returns a failure. Numbers are read
     /// with `DecimalParser` (results identical to `strtod`'s in the C locale; its rare `strtod`
     /// fallback sets the C numeric locale itself).
+    /// `end` (when given) points at the line's last byte, its `\r` or `\n`: numbers may then be
+    /// read a word at a time up to it.
     static func parseLine(
-        _ start: UnsafeMutablePointer<UInt8>, count: Int, into out: UnsafeMutablePointer<Double>
+        _ start: UnsafeMutablePointer<UInt8>, count: Int, into out: UnsafeMutablePointer<Double>,
+        end: UnsafeMutablePointer<UInt8>? = nil
     ) -> (label: String, failure: RowFailure?) {
+        let readable = UnsafePointer(end.map { $0 + 1 } ?? start)
         var p = start
         // Label field (quoted or not), trimmed of spaces.
         let label: String
@@ -101,7 +105,7 @@ enum CSVLineParser {
                 return (label, RowFailure(kind: .nonNumeric, field: field, cell: cellText(fieldStart)))
             }
             // Same result and end as `strtod` (hex was excluded above), without its slow path.
-            guard let (v, end) = DecimalParser.parse(q) else {
+            guard let (v, end) = DecimalParser.parse(q, readableUpTo: readable) else {
                 return (label, RowFailure(kind: .nonNumeric, field: field, cell: cellText(fieldStart)))
             }
             var r = UnsafeMutablePointer(mutating: end)
