@@ -4,7 +4,7 @@ import LinearAlgebra
 
 /// The one-pass `I − A` against the definition computed the slow way: A = Z·x̂⁻¹ column by
 /// column, then I − A; the sign flag, the 1-norm (as LAPACK's dlange gives it through
-/// `LUFactorization`) and the exact way back to A.
+/// `LUFactorization`) and the exact way back to A and forth again.
 @Suite struct IdentityMinusCoefficientsTests {
     /// Z (column-major n×n) with entries in [0, 10), or [−5, 5) with negatives, and 1/x.
     static func table(n: Int, negatives: Bool, seed: UInt64) -> (z: [Double], inverseX: [Double]) {
@@ -35,8 +35,10 @@ import LinearAlgebra
         #expect(formed.negative == anyNegative && formed.negative == negatives)
         let reference = try LUFactorization(try Matrix(rows: n, columns: n, columnMajor: expected))
         #expect(formed.oneNorm == reference.oneNorm)
-        formed.restoreCoefficients(&m, n: n)
+        formed.restoreCoefficients(&m)
         #expect(m.map(\.bitPattern) == a.map(\.bitPattern))
+        formed.reformIdentityMinusCoefficients(&m)
+        #expect(m.map(\.bitPattern) == expected.map(\.bitPattern))
     }
 
     @Test func aNonFiniteEntryMakesTheNormNonFinite() {

@@ -62,10 +62,21 @@ struct IdentityMinusCoefficients {
     }
 
     /// Turns `I − A` (as formed) back into `A`, exactly.
-    func restoreCoefficients(_ m: inout [Double], n: Int) {
+    func restoreCoefficients(_ m: inout [Double]) {
+        let n = diagonal.count
         m.withUnsafeMutableBufferPointer { p in
             for k in 0..<(n * n) { p[k] = -p[k] }
             for j in 0..<n { p[j + j * n] = diagonal[j] }
+        }
+    }
+
+    /// Turns `A` (as restored) into `I − A` again, with the same values as `form` gave
+    /// ((−aᵢⱼ) + 1 on the diagonal).
+    func reformIdentityMinusCoefficients(_ m: inout [Double]) {
+        let n = diagonal.count
+        m.withUnsafeMutableBufferPointer { p in
+            for k in 0..<(n * n) { p[k] = -p[k] }
+            for i in 0..<n { p[i + i * n] += 1 }
         }
     }
 }

@@ -62,7 +62,7 @@ public struct LeontiefModel: Sendable {
         var estimate: Double? = nil
         if negative || keepTechnicalCoefficients {
             // A itself is needed (kept, or checked for ρ(A) < 1): undo the pass in place, exactly.
-            formed.restoreCoefficients(&a.elements, n: n)
+            formed.restoreCoefficients(&a.elements)
             if keepTechnicalCoefficients { technical = a }
             if negative {
                 // The cheap rigorous bound ρ(A) ≤ ρ(|A|) first; all eigenvalues (dgeev) only if it
@@ -92,11 +92,7 @@ public struct LeontiefModel: Sendable {
                     }
                 }
             }
-            // I − A again (the same values as the pass gave).
-            a.elements.withUnsafeMutableBufferPointer { p in
-                for k in 0..<(n * n) { p[k] = -p[k] }
-                for i in 0..<n { p[i + i * n] += 1 }
-            }
+            formed.reformIdentityMinusCoefficients(&a.elements)
         }
         self.technicalCoefficients = technical
         let lu: LUFactorization
