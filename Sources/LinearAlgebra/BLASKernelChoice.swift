@@ -33,10 +33,16 @@ public enum BLASKernelChoice {
     /// The family to set (nil: keep the library's own): the fastest of `timings` (seconds per
     /// probe, `libraryDefault` among them) when it beats the library's own by at least `margin`
     /// (a relative difference; smaller gaps are within the noise of a short probe).
+    /// `libraryCore` is the family the library runs by itself (e.g. `Zen`): its explicit timing
+    /// measures the same kernels as `libraryDefault`, so the two count as one (the faster of the
+    /// two probes) and that family is never "chosen" over itself by the noise between them.
     /// Measured on the 2-core AMD EPYC of this project (OpenBLAS 0.3.21 picks Zen): Zen and
     /// Haswell within noise at n = 1536, 4000 and 7987 (±15 % run to run), so the library's own stays.
-    public static func decide(_ timings: [String: Double], margin: Double = 0.10) -> String? {
-        let valid = timings.filter { $0.value.isFinite && $0.value > 0 }
+    public static func decide(_ timings: [String: Double], libraryCore: String? = nil, margin: Double = 0.10) -> String? {
+        var valid = timings.filter { $0.value.isFinite && $0.value > 0 }
+        if let core = libraryCore, let same = valid.removeValue(forKey: core) {
+            valid[libraryDefault] = min(valid[libraryDefault] ?? same, same)
+        }
         guard let best = valid.min(by: { $0.value < $1.value || ($0.value == $1.value && $0.key < $1.key) }) else { return nil }
         guard best.key != libraryDefault else { return nil }
         guard let own = valid[libraryDefault] else { return best.key }

@@ -68,8 +68,9 @@ enum BLASKernelSelection {
                 if let t = probe(family) { timings[family] = min(timings[family] ?? .infinity, t) }
             }
         }
+        let core = runtime.openBLASCoreName
         let record = BLASKernelChoice.Record(
-            machine: key, timings: timings, chosen: BLASKernelChoice.decide(timings), libraryCore: runtime.openBLASCoreName ?? "",
+            machine: key, timings: timings, chosen: BLASKernelChoice.decide(timings, libraryCore: core), libraryCore: core ?? "",
             measuredAt: ISO8601DateFormatter().string(from: Date()))
         BLASKernelChoice.save(record, to: file)
         return record
