@@ -49,6 +49,33 @@ public enum BLASKernelChoice {
         return best.value <= own * (1 - margin) ? best.key : nil
     }
 
+    /// Whether the fastest family is clearly ahead: the fastest and the runner-up (the library's
+    /// own family and `libraryDefault` counted as one, as in `decide`) differ by at least `margin`.
+    /// While it is not, the probe runs another round (the best of more rounds is less disturbed).
+    /// Measured on a 2-core Xeon with AVX-512 (OpenBLAS 0.3.21 falls back to Prescott there): the
+    /// best of two rounds once gave SkylakeX 79.4 ms, Haswell 76.8 ms, and Haswell was kept,
+    /// though quiet probes give SkylakeX 61–75 ms, Haswell 78–83 ms and the n = 7,987 LU takes
+    /// 3.2–3.4 s with SkylakeX, 5.3–5.5 s with Haswell.
+    public static func leadIsClear(_ timings: [String: Double], libraryCore: String? = nil, margin: Double = 0.10) -> Bool {
+        var valid = timings.filter { $0.value.isFinite && $0.value > 0 }
+        if let core = libraryCore, let same = valid.removeValue(forKey: core) {
+            valid[libraryDefault] = min(valid[libraryDefault] ?? same, same)
+        }
+        let sorted = valid.values.sorted()
+        guard sorted.count >= 2 else { return true }
+        return sorted[0] <= sorted[1] * (1 - margin)
+    }
+
+    /// The library's build for the machine key: OpenBLAS's configuration string names the kernel
+    /// family running now (`… DYNAMIC_ARCH NO_AFFINITY Prescott MAX_THREADS=64`), which changes
+    /// with `OPENBLAS_CORETYPE`; without that word the key is the same in the process that chose
+    /// and in the one re-executed with the choice (otherwise each would miss the other's record
+    /// and measure again).
+    public static func libraryBuild(_ library: String, runningCore: String?) -> String {
+        guard let core = runningCore?.lowercased(), !core.isEmpty else { return library }
+        return library.split(separator: " ").filter { $0.lowercased() != core }.joined(separator: " ")
+    }
+
     /// What was measured on one machine and chosen.
     public struct Record: Codable, Sendable, Equatable {
         /// CPU model, flags digest and library (see `machineKey`): a record of another machine,

@@ -49,7 +49,9 @@ enum BLASKernelSelection {
     static func machineKey(_ runtime: BLASRuntime) -> String {
         let cpu = BLASKernelChoice.cpu()
         let library = [runtime.dgetrfProvider, runtime.openBLASConfig].compactMap { $0 }.joined(separator: " ")
-        return BLASKernelChoice.machineKey(cpuModel: cpu.model, flags: cpu.flags, library: library)
+        return BLASKernelChoice.machineKey(
+            cpuModel: cpu.model, flags: cpu.flags,
+            library: BLASKernelChoice.libraryBuild(library, runningCore: runtime.openBLASCoreName))
     }
 
     /// The record of this machine: from the cache file, else measured now (and saved). Nil when
@@ -62,13 +64,21 @@ enum BLASKernelSelection {
         let candidates = BLASKernelChoice.candidates(flags: BLASKernelChoice.cpu().flags)
         guard !candidates.isEmpty else { return nil }
         var timings: [String: Double] = [:]
-        // Two rounds, families interleaved, best time kept: a burst of other load hits one run.
-        for _ in 0..<2 {
+        // The library's own family, as the child without OPENBLAS_CORETYPE reports it (this
+        // process may itself run a chosen family, e.g. `doctor` after the re-execution).
+        var ownCore: String? = nil
+        // Two rounds, families interleaved, best time kept: a burst of other load hits one run;
+        // up to two more while the fastest two are within the margin.
+        var round = 0
+        while round < 2 || (round < 4 && !BLASKernelChoice.leadIsClear(timings, libraryCore: ownCore)) {
             for family in [BLASKernelChoice.libraryDefault] + candidates {
-                if let t = probe(family) { timings[family] = min(timings[family] ?? .infinity, t) }
+                guard let (t, core) = probe(family) else { continue }
+                timings[family] = min(timings[family] ?? .infinity, t)
+                if family == BLASKernelChoice.libraryDefault, core != "-" { ownCore = core }
             }
+            round += 1
         }
-        let core = runtime.openBLASCoreName
+        let core = ownCore ?? runtime.openBLASCoreName
         let record = BLASKernelChoice.Record(
             machine: key, timings: timings, chosen: BLASKernelChoice.decide(timings, libraryCore: core), libraryCore: core ?? "",
             measuredAt: ISO8601DateFormatter().string(from: Date()))
@@ -76,8 +86,9 @@ enum BLASKernelSelection {
         return record
     }
 
-    /// Seconds of one probe with `family` (a child process), or nil when the child failed.
-    static func probe(_ family: String) -> Double? {
+    /// Seconds of one probe with `family` (a child process) and the family the child ran, or nil
+    /// when the child failed.
+    static func probe(_ family: String) -> (seconds: Double, core: String)? {
         let p = Process()
         p.executableURL = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
         p.arguments = ["blas-probe"]
@@ -92,10 +103,9 @@ enum BLASKernelSelection {
         do { try p.run() } catch { return nil }
         let data = out.fileHandleForReading.readDataToEndOfFile()
         p.waitUntilExit()
-        guard p.terminationStatus == 0, let text = String(data: data, encoding: .utf8),
-            let seconds = Double(text.split(separator: " ").first ?? "")
-        else { return nil }
-        return seconds
+        let fields = String(decoding: data, as: UTF8.self).split(whereSeparator: { $0 == " " || $0 == "\n" })
+        guard p.terminationStatus == 0, let seconds = Double(fields.first ?? "") else { return nil }
+        return (seconds, fields.count > 1 ? String(fields[1]) : "-")
     }
 }
 

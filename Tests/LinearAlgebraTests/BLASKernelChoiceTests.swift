@@ -35,6 +35,29 @@ import Testing
         #expect(BLASKernelChoice.decide(["Zen": 0.175, "Haswell": 0.150], libraryCore: "Zen") == "Haswell")  // own failed, Zen stands in
     }
 
+    @Test func moreRoundsWhileTheFastestTwoAreClose() {
+        let own = BLASKernelChoice.libraryDefault
+        // The disturbed pair measured on the AVX-512 Xeon (library's own: Prescott, far behind).
+        #expect(!BLASKernelChoice.leadIsClear([own: 0.2056, "Haswell": 0.0768, "SkylakeX": 0.0794, "Zen": 0.0834], libraryCore: "Prescott"))
+        // Its quiet probes: SkylakeX clearly ahead.
+        #expect(BLASKernelChoice.leadIsClear([own: 0.1947, "Haswell": 0.0845, "SkylakeX": 0.0611, "Zen": 0.0846], libraryCore: "Prescott"))
+        // The library's own timed twice is one family, not a close race with itself.
+        #expect(BLASKernelChoice.leadIsClear([own: 0.201, "Zen": 0.195, "Haswell": 0.150], libraryCore: "Zen"))
+        #expect(!BLASKernelChoice.leadIsClear([own: 0.201, "Zen": 0.175, "Haswell": 0.160], libraryCore: "Zen"))
+        #expect(BLASKernelChoice.leadIsClear([own: 0.1]))
+        #expect(BLASKernelChoice.leadIsClear([:]))
+    }
+
+    @Test func keyIgnoresTheFamilyRunningNow() {
+        let config = "/usr/lib/x86_64-linux-gnu/openblas-pthread/liblapack.so.3 OpenBLAS 0.3.21 NO_LAPACKE DYNAMIC_ARCH NO_AFFINITY "
+        let own = BLASKernelChoice.libraryBuild(config + "Prescott MAX_THREADS=64", runningCore: "Prescott")
+        let chosen = BLASKernelChoice.libraryBuild(config + "SkylakeX MAX_THREADS=64", runningCore: "SkylakeX")
+        #expect(own == chosen)
+        #expect(own == "/usr/lib/x86_64-linux-gnu/openblas-pthread/liblapack.so.3 OpenBLAS 0.3.21 NO_LAPACKE DYNAMIC_ARCH NO_AFFINITY MAX_THREADS=64")
+        #expect(BLASKernelChoice.libraryBuild("OpenBLAS 0.3.26 Haswell", runningCore: "Haswell") != own)
+        #expect(BLASKernelChoice.libraryBuild("netlib", runningCore: nil) == "netlib")
+    }
+
     @Test func recordsAreKeptPerMachineAndLibrary() throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("binhai-blas-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: dir) }
