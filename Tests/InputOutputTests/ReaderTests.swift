@@ -55,6 +55,44 @@ import NumericTestSupport
         }
     }
 
+    /// The next run is read while the current one is parsed: an error the reader finds in a
+    /// later run (bytes that are not UTF-8) never hides a bad cell of an earlier run, a bad cell never
+    /// hides an earlier encoding error, and stopping at the first error does not wait forever.
+    @Test func errorsInLaterRunsComeAfterEarlierOnes() throws {
+        let n = 40
+        func table(badCellRow: Int?, gbkRow: Int?) -> [UInt8] {
+            var bytes = Array(("code," + (0..<n).map { "s\($0)" }.joined(separator: ",") + "\n").utf8)
+            for i in 0..<n {
+                var cells = (0..<n).map { "\(Double(i * n + $0) * 0.25)" }
+                if i == badCellRow { cells[5] = "bad" }
+                bytes += Array("s\(i)".utf8)
+                if i == gbkRow { bytes += [0xD6, 0xD0] }  // 中 in GBK, not UTF-8
+                bytes += Array(",".utf8)
+                bytes += Array((cells.joined(separator: ",") + "\n").utf8)
+            }
+            return bytes
+        }
+        let folder = try TempFolder([:])
+        defer { folder.remove() }
+        let path = folder.path("t.csv")
+        for chunkSize in [300, 2000, 1 << 20] {
+            try folder.write("t.csv", bytes: table(badCellRow: 3, gbkRow: 30))
+            let first = #expect(throws: IOReadError.self) { try NumericCSVReader.read(path: path, square: true, chunkSize: chunkSize) }
+            if chunkSize < 1 << 20 {
+                #expect(first == .nonNumericCell(FileLocation(file: path, line: 5, column: 7, columnLabel: "s5"), cell: "bad"), "chunk \(chunkSize)")
+            } else {
+                // One run holds the whole file: its encoding is checked before any cell, as always.
+                #expect(first == .notUTF8(path: path, line: 32, problem: .gbk))
+            }
+            try folder.write("t.csv", bytes: table(badCellRow: 30, gbkRow: 3))
+            let second = #expect(throws: IOReadError.self) { try NumericCSVReader.read(path: path, square: true, chunkSize: chunkSize) }
+            #expect(second == .notUTF8(path: path, line: 5, problem: .gbk), "chunk \(chunkSize)")
+            try folder.write("t.csv", bytes: table(badCellRow: nil, gbkRow: nil))
+            let t = try NumericCSVReader.read(path: path, square: true, chunkSize: chunkSize)
+            #expect(t.values[39, 39] == Double(39 * 40 + 39) * 0.25 && t.rowLines == Array(2...41))
+        }
+    }
+
     /// Parallel parsing (enough cells to use several tasks) reports the earliest bad line.
     @Test func parallelParseReportsFirstError() throws {
         let n = 400
