@@ -8,7 +8,8 @@ import LinearAlgebra
 /// this machine's choice (`BLASKernelChoice`: a small file under the user's cache folder, keyed by
 /// CPU model, flags and library build); the first time, it times every family the CPU can run on
 /// a short dgemm + dgetrf probe — each in a child process (`binhai blas-probe` with
-/// `OPENBLAS_CORETYPE` set), twice, best time kept — and saves what it found. When the choice
+/// `OPENBLAS_CORETYPE` set), twice (up to four times while the fastest two are within 10 %), best
+/// time kept — and saves what it found. When the choice
 /// differs from the library's own, `binhai` re-executes itself once with the variable set.
 /// It never overrides a value the user set; `BINHAI_BLAS_AUTOTUNE=0` turns it off. `binhai
 /// doctor` shows the measurement and the choice. Results are correct under every family (the
