@@ -53,7 +53,8 @@ let package = Package(
         .target(name: "LibC"),
         .systemLibrary(name: "CLinearAlgebra", path: "Sources/CLinearAlgebra"),
         // librsvg + cairo (Debian's librsvg2-dev): SVG charts to PNG for the Word briefing.
-        .systemLibrary(name: "CRsvg", path: "Sources/CRsvg", pkgConfig: "librsvg-2.0", providers: [.apt(["librsvg2-dev"])]),
+        // librsvg and cairo, loaded with dlopen when a chart is first drawn (Sources/CRsvg/include/CRsvg.h).
+        .target(name: "CRsvg", path: "Sources/CRsvg"),
         // Layer 1: dense linear algebra, no domain words.
         .target(name: "LinearAlgebra", dependencies: ["CLinearAlgebra", "LibC"]),
         // Layer 1½: the growth process of a series and its posterior from every kind of
