@@ -52,8 +52,8 @@ let package = Package(
         // libblas-dev / liblapack-dev.
         .target(name: "LibC"),
         .systemLibrary(name: "CLinearAlgebra", path: "Sources/CLinearAlgebra"),
-        // librsvg + cairo (Debian's librsvg2-dev): SVG charts to PNG for the Word briefing.
-        // librsvg and cairo, loaded with dlopen when a chart is first drawn (Sources/CRsvg/include/CRsvg.h).
+        // librsvg + cairo: SVG charts to PNG for the Word briefing, loaded with dlopen when a chart
+        // is first drawn (Sources/CRsvg/include/CRsvg.h).
         .target(name: "CRsvg", path: "Sources/CRsvg"),
         // Layer 1: dense linear algebra, no domain words.
         .target(name: "LinearAlgebra", dependencies: ["CLinearAlgebra", "LibC"]),

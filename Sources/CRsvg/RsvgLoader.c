@@ -10,7 +10,6 @@
 // CAIRO_STATUS_SUCCESS = 0).
 typedef struct { uint32_t domain; int code; char *message; } GErrorABI;
 typedef struct { double x, y, width, height; } RsvgRectangleABI;
-typedef int (*CairoWrite)(void *closure, const unsigned char *data, unsigned int length);
 
 static struct {
     void *(*handle_new_from_data)(const unsigned char *, size_t, GErrorABI **);
@@ -27,7 +26,7 @@ static struct {
     void (*set_source_rgb)(void *, double, double, double);
     void (*paint)(void *);
     void (*surface_flush)(void *);
-    int (*write_to_png_stream)(void *, CairoWrite, void *);
+    int (*write_to_png_stream)(void *, BinhaiPNGSink, void *);
 } api;
 
 static pthread_once_t once = PTHREAD_ONCE_INIT;
@@ -83,13 +82,6 @@ static int fail(char *message, size_t capacity, int code, const char *what, GErr
     return code;
 }
 
-typedef struct { BinhaiPNGSink sink; void *context; } SinkContext;
-
-static int writePNG(void *closure, const unsigned char *data, unsigned int length) {
-    SinkContext *c = closure;
-    return c->sink(c->context, data, length) == 0 ? 0 : 11;  // 11 = CAIRO_STATUS_WRITE_ERROR
-}
-
 int binhai_rsvg_png(const char *svg, size_t length, double scale, int *width, int *height,
                     BinhaiPNGSink sink, void *context, char *message, size_t capacity) {
     const char *missing = binhai_rsvg_load();
@@ -130,8 +122,7 @@ int binhai_rsvg_png(const char *svg, size_t length, double scale, int *width, in
             code = fail(message, capacity, 5, "librsvg could not draw the SVG", error, "unknown error");
         } else {
             api.surface_flush(surface);
-            SinkContext c = {sink, context};
-            int status = api.write_to_png_stream(surface, writePNG, &c);
+            int status = api.write_to_png_stream(surface, sink, context);
             if (status != 0) {
                 if (capacity > 0) snprintf(message, capacity, "cairo could not write the PNG (status %d)", status);
                 code = 6;

@@ -39,10 +39,7 @@ public enum BLASKernelChoice {
     /// Measured on the 2-core AMD EPYC of this project (OpenBLAS 0.3.21 picks Zen): Zen and
     /// Haswell within noise at n = 1536, 4000 and 7987 (±15 % run to run), so the library's own stays.
     public static func decide(_ timings: [String: Double], libraryCore: String? = nil, margin: Double = 0.10) -> String? {
-        var valid = timings.filter { $0.value.isFinite && $0.value > 0 }
-        if let core = libraryCore, let same = valid.removeValue(forKey: core) {
-            valid[libraryDefault] = min(valid[libraryDefault] ?? same, same)
-        }
+        let valid = families(timings, libraryCore: libraryCore)
         guard let best = valid.min(by: { $0.value < $1.value || ($0.value == $1.value && $0.key < $1.key) }) else { return nil }
         guard best.key != libraryDefault else { return nil }
         guard let own = valid[libraryDefault] else { return best.key }
@@ -57,13 +54,19 @@ public enum BLASKernelChoice {
     /// though quiet probes give SkylakeX 61–75 ms, Haswell 78–83 ms and the n = 7,987 LU takes
     /// 3.2–3.4 s with SkylakeX, 5.3–5.5 s with Haswell.
     public static func leadIsClear(_ timings: [String: Double], libraryCore: String? = nil, margin: Double = 0.10) -> Bool {
+        let sorted = families(timings, libraryCore: libraryCore).values.sorted()
+        guard sorted.count >= 2 else { return true }
+        return sorted[0] <= sorted[1] * (1 - margin)
+    }
+
+    /// The valid timings (finite, positive) by family, with the library's own family timed by name
+    /// folded into `libraryDefault` (the faster of the two probes of the same kernels).
+    static func families(_ timings: [String: Double], libraryCore: String?) -> [String: Double] {
         var valid = timings.filter { $0.value.isFinite && $0.value > 0 }
         if let core = libraryCore, let same = valid.removeValue(forKey: core) {
             valid[libraryDefault] = min(valid[libraryDefault] ?? same, same)
         }
-        let sorted = valid.values.sorted()
-        guard sorted.count >= 2 else { return true }
-        return sorted[0] <= sorted[1] * (1 - margin)
+        return valid
     }
 
     /// The library's build for the machine key: OpenBLAS's configuration string names the kernel

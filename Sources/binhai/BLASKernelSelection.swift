@@ -75,7 +75,7 @@ enum BLASKernelSelection {
             for family in [BLASKernelChoice.libraryDefault] + candidates {
                 guard let (t, core) = probe(family) else { continue }
                 timings[family] = min(timings[family] ?? .infinity, t)
-                if family == BLASKernelChoice.libraryDefault, core != "-" { ownCore = core }
+                if family == BLASKernelChoice.libraryDefault, let core { ownCore = core }
             }
             round += 1
         }
@@ -87,9 +87,9 @@ enum BLASKernelSelection {
         return record
     }
 
-    /// Seconds of one probe with `family` (a child process) and the family the child ran, or nil
-    /// when the child failed.
-    static func probe(_ family: String) -> (seconds: Double, core: String)? {
+    /// Seconds of one probe with `family` (a child process) and the family the child ran (nil if
+    /// it could not tell), or nil when the child failed.
+    static func probe(_ family: String) -> (seconds: Double, core: String?)? {
         let p = Process()
         p.executableURL = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
         p.arguments = ["blas-probe"]
@@ -106,7 +106,7 @@ enum BLASKernelSelection {
         p.waitUntilExit()
         let fields = String(decoding: data, as: UTF8.self).split(whereSeparator: { $0 == " " || $0 == "\n" })
         guard p.terminationStatus == 0, let seconds = Double(fields.first ?? "") else { return nil }
-        return (seconds, fields.count > 1 ? String(fields[1]) : "-")
+        return (seconds, fields.count > 1 && fields[1] != "-" ? String(fields[1]) : nil)
     }
 }
 

@@ -41,8 +41,10 @@ import Testing
         #expect(!BLASKernelChoice.leadIsClear([own: 0.2056, "Haswell": 0.0768, "SkylakeX": 0.0794, "Zen": 0.0834], libraryCore: "Prescott"))
         // Its quiet probes: SkylakeX clearly ahead.
         #expect(BLASKernelChoice.leadIsClear([own: 0.1947, "Haswell": 0.0845, "SkylakeX": 0.0611, "Zen": 0.0846], libraryCore: "Prescott"))
-        // The library's own timed twice is one family, not a close race with itself.
-        #expect(BLASKernelChoice.leadIsClear([own: 0.201, "Zen": 0.195, "Haswell": 0.150], libraryCore: "Zen"))
+        // The library's own timed twice is one family, not a close race with itself (constructed
+        // times: the two probes of Zen 5 % apart, Haswell far behind).
+        #expect(BLASKernelChoice.leadIsClear([own: 0.201, "Zen": 0.190, "Haswell": 0.260], libraryCore: "Zen"))
+        #expect(!BLASKernelChoice.leadIsClear([own: 0.201, "Zen": 0.190, "Haswell": 0.260]))  // without the core: a close race
         #expect(!BLASKernelChoice.leadIsClear([own: 0.201, "Zen": 0.175, "Haswell": 0.160], libraryCore: "Zen"))
         #expect(BLASKernelChoice.leadIsClear([own: 0.1]))
         #expect(BLASKernelChoice.leadIsClear([:]))

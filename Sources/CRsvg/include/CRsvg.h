@@ -6,7 +6,8 @@
 #define BINHAISIM_CRSVG_H
 #include <stddef.h>
 
-/// Receives the PNG bytes as cairo writes them; returns 0 to go on, non-zero to stop.
+/// Receives the PNG bytes as cairo writes them (it is cairo's write function): returns 0
+/// (CAIRO_STATUS_SUCCESS) to go on, 11 (CAIRO_STATUS_WRITE_ERROR) to stop.
 typedef int (*BinhaiPNGSink)(void *context, const unsigned char *bytes, unsigned int length);
 
 /// Loads librsvg and cairo once (thread-safe). Returns NULL when they are available, otherwise a

@@ -22,14 +22,12 @@ struct FileChunks: ~Copyable {
         var number: Int
     }
 
-    let path: String
     private let reader: RunReader
     /// Whether the reader is preparing the next run in the background.
     private var preparing = false
 
     /// Opens `path`. - Throws: `missingFile` if it does not exist, `unreadable` otherwise.
     init(path: String, chunkSize: Int = 8 << 20) throws(IOReadError) {
-        self.path = path
         let fd = open(path, O_RDONLY)
         if fd < 0 {
             let code = errno
