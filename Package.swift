@@ -201,7 +201,7 @@ let package = Package(
             path: "Tests/Support/ScenarioTestSupport"),
 
         // MARK: - Tests
-        .testTarget(name: "LinearAlgebraTests", dependencies: ["LinearAlgebra", "LibC", "NumericTestSupport"]),
+        .testTarget(name: "LinearAlgebraTests", dependencies: ["LinearAlgebra", "CLinearAlgebra", "LibC", "NumericTestSupport"]),
         .testTarget(
             name: "InputOutputTests", dependencies: ["InputOutput", "Datasets", "LinearAlgebra", "LibC", "NumericTestSupport"],
             resources: [.copy("Fixtures")]),

@@ -12,6 +12,9 @@
 
 /// LU factorisation with partial pivoting: A = P·L·U.
 void dgetrf_(const int *m, const int *n, double *a, const int *lda, int *ipiv, int *info);
+/// Row interchanges k1…k2 (1-based) of ipiv applied to the n columns of A.
+void dlaswp_(const int *n, double *a, const int *lda, const int *k1, const int *k2,
+             const int *ipiv, const int *incx);
 /// Solve A·X = B or Aᵀ·X = B with the factors of dgetrf.
 void dgetrs_(const char *trans, const int *n, const int *nrhs, const double *a, const int *lda,
              const int *ipiv, double *b, const int *ldb, int *info, size_t trans_len);

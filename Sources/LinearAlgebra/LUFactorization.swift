@@ -1,6 +1,7 @@
 import CLinearAlgebra
 
-/// LU factorisation with partial pivoting, `P·A = L·U` (LAPACK `dgetrf`), kept so that many
+/// LU factorisation with partial pivoting, `P·A = L·U` (LAPACK `dgetrf`, through `RecursiveLU`
+/// for large matrices), kept so that many
 /// systems can be solved with one factorisation (`dgetrs`, all right-hand sides in one call),
 /// for `A·X = B` and for the transposed system `Aᵀ·X = B`.
 ///
@@ -46,8 +47,13 @@ public struct LUFactorization: Sendable {
             norm1 = checkedOneNorm ?? a.withUnsafeBufferPointer { pa in
                 dlange_(&normType, &nn, &nn, pa.baseAddress, &lda, nil, 1)
             }
+            // The recursive driver factors large matrices with less BLAS work space than
+            // `dgetrf` (see `RecursiveLU`); at or below its leaf size it is `dgetrf`.
             a.withUnsafeMutableBufferPointer { pa in
-                dgetrf_(&nn, &nn, pa.baseAddress, &lda, &ipiv, &info)
+                ipiv.withUnsafeMutableBufferPointer { pp in
+                    info = RecursiveLU.factor(
+                        rows: nn, columns: nn, pa.baseAddress!, lda: lda, pivots: pp.baseAddress!)
+                }
             }
         }
         if info < 0 { throw LinearAlgebraError.lapackArgument(routine: "dgetrf", argument: Int(-info)) }
