@@ -124,15 +124,22 @@ import Testing
     }
 
     @Test func busyServerAnswers429AndALongRunIsCancelled() async throws {
-        try await withServer({ $0.limits.concurrentRuns = 1; $0.limits.queuedRuns = 0; $0.limits.runSeconds = 3 }) { server, client in
-            // Validated beforehand (cached), so the second request reaches the gate at once even
-            // on a loaded machine, well within the long run's 3 s. (With 10 s the long run — about
-            // 10 s in a debug build — sometimes finished in time on a fast machine: a flaky test.)
+        // The long run (1,000,000 draws with the effort search: about ten times the 100,000-draw
+        // run that takes ≈ 10 s in the debug build `make test` uses) cannot finish within its
+        // 20 s budget, and the busy request has those 20 s to reach the gate. Earlier budgets were flaky both ways: 10 s
+        // (a 100,000-draw run finished in time on a fast machine: 200 instead of 503) and 3 s
+        // (a fresh-clone CI run, every suite running side by side, took longer than that between
+        // seeing the slot taken and the busy request reaching the gate: 200 instead of 429).
+        try await withServer({
+            $0.limits.concurrentRuns = 1; $0.limits.queuedRuns = 0; $0.limits.runSeconds = 20
+            $0.limits.drawsPerCase = 1_000_000; $0.limits.drawsPerRun = 2_000_000
+        }) { server, client in
+            // Validated beforehand (cached), so the second request reaches the gate at once.
             _ = try await server.service.check(smallScenario(seed: 98))
-            _ = try await server.service.check(smallScenario(seed: 99, draws: 100_000))
+            _ = try await server.service.check(smallScenario(seed: 99, draws: 1_000_000))
             // A long run holds the only slot; the next request finds no room in the queue.
             async let long = client.execute(
-                uri: "/api/v1/run", method: .post, headers: jsonHeaders, body: jsonBody(["yaml": smallScenario(seed: 99, draws: 100_000)]))
+                uri: "/api/v1/run", method: .post, headers: jsonHeaders, body: jsonBody(["yaml": smallScenario(seed: 99, draws: 1_000_000)]))
             var waited = 0
             // Until the long run holds the slot (up to 60 s on a loaded machine).
             while server.service.gate.load.running == 0 && waited < 6000 {
@@ -143,10 +150,10 @@ import Testing
             let busy = try await client.execute(uri: "/api/v1/run", method: .post, headers: jsonHeaders, body: jsonBody(["yaml": smallScenario(seed: 98)]))
             #expect(busy.status == .tooManyRequests)
             #expect(busy.headers[.retryAfter] != nil)
-            // The long one exceeds its 3 s budget (100,000 draws with the effort search) and is stopped.
+            // The long one exceeds its 20 s budget and is stopped.
             let stopped = try await long
             #expect(stopped.status == .serviceUnavailable)
-            #expect(stopped.text.contains("longer than 3 s and was stopped"))
+            #expect(stopped.text.contains("longer than 20 s and was stopped"))
             // The slot is free again.
             #expect(server.service.gate.load.running == 0)
             let health = try await client.execute(uri: "/api/v1/health", method: .get)
