@@ -1,9 +1,9 @@
 import CLinearAlgebra
 
 /// LU factorisation with partial pivoting, `P·A = L·U` (LAPACK `dgetrf`, through `RecursiveLU`
-/// for large matrices), kept so that many
-/// systems can be solved with one factorisation (`dgetrs`, all right-hand sides in one call),
-/// for `A·X = B` and for the transposed system `Aᵀ·X = B`.
+/// above 128 columns), kept so that many systems can be solved with one factorisation
+/// (`dgetrs`, all right-hand sides in one call), for `A·X = B` and for the transposed system
+/// `Aᵀ·X = B`.
 ///
 /// Cost: ⅔n³ flops to factor, 2n² per right-hand side to solve.
 public struct LUFactorization: Sendable {

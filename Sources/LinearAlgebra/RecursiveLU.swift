@@ -27,9 +27,9 @@ import CLinearAlgebra
 /// (Benchmarks/README.md, "A recursive LU".)
 enum RecursiveLU {
     /// Columns at and below which `dgetrf` factors a block directly.
-    static let defaultLeaf = 128
+    static let defaultLeaf: Int32 = 128
     /// Widest slab of columns updated by one `dtrsm` / `dgemm` call.
-    static let defaultSlab = 2048
+    static let defaultSlab: Int32 = 2048
 
     /// Factors the m × n block at `a` (leading dimension `lda`, column-major) in place and
     /// writes min(m, n) pivots, 1-based and relative to the block, to `ipiv`.
@@ -37,8 +37,7 @@ enum RecursiveLU {
     ///   factorisation is completed, as with `dgetrf`).
     static func factor(
         rows m: Int32, columns n: Int32, _ a: UnsafeMutablePointer<Double>, lda: Int32,
-        pivots ipiv: UnsafeMutablePointer<Int32>, leaf: Int32 = Int32(defaultLeaf),
-        slab: Int32 = Int32(defaultSlab)
+        pivots ipiv: UnsafeMutablePointer<Int32>, leaf: Int32 = defaultLeaf, slab: Int32 = defaultSlab
     ) -> Int32 {
         var m = m, n = n, lda = lda
         let k = Swift.min(m, n)

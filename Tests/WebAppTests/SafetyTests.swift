@@ -126,10 +126,11 @@ import Testing
     @Test func busyServerAnswers429AndALongRunIsCancelled() async throws {
         // The long run (1,000,000 draws with the effort search: about ten times the 100,000-draw
         // run that takes ≈ 10 s in the debug build `make test` uses) cannot finish within its
-        // 20 s budget, and the busy request has those 20 s to reach the gate. Earlier budgets were flaky both ways: 10 s
-        // (a 100,000-draw run finished in time on a fast machine: 200 instead of 503) and 3 s
-        // (a fresh-clone CI run, every suite running side by side, took longer than that between
-        // seeing the slot taken and the busy request reaching the gate: 200 instead of 429).
+        // 20 s budget, and the busy request has those 20 s to reach the gate. Earlier budgets
+        // were flaky both ways: 10 s (a 100,000-draw run finished in time on a fast machine: 200
+        // instead of 503) and 3 s (a fresh-clone CI run, every suite running side by side, took
+        // longer than that between seeing the slot taken and the busy request reaching the
+        // gate: 200 instead of 429).
         try await withServer({
             $0.limits.concurrentRuns = 1; $0.limits.queuedRuns = 0; $0.limits.runSeconds = 20
             $0.limits.drawsPerCase = 1_000_000; $0.limits.drawsPerRun = 2_000_000

@@ -27,7 +27,7 @@ struct FileChunks: ~Copyable {
     private var preparing = false
 
     /// Opens `path`. - Throws: `missingFile` if it does not exist, `unreadable` otherwise.
-    init(path: String, chunkSize: Int = 8 << 20) throws(IOReadError) {
+    init(path: String, chunkSize: Int) throws(IOReadError) {
         let fd = open(path, O_RDONLY)
         if fd < 0 {
             let code = errno
