@@ -8,29 +8,43 @@ private func exactPMF(_ n: Int, _ p: Double, _ k: Int) -> Double {
     exp(logFactorials[n] - logFactorials[k] - logFactorials[n - k] + Double(k) * log(p) + Double(n - k) * log(1 - p))
 }
 
-@Test(arguments: [(5, 0.3), (63, 0.45), (40, 0.02)])
-func binomialTableIsTheExactCDF(n: Int, p: Double) {
-    // One table (n < 64): its cumulative probabilities are the binomial CDF.
+@Test(arguments: [(5, 0.3), (63, 0.45), (40, 0.02), (1024, 0.35)])
+func binomialAliasTableIsTheExactPMF(n: Int, p: Double) {
+    // One table: the probabilities its cells give, P(k_lo + i) = (t_i + Σ_{j: alias(j) = i} (2⁵³ − t_j))
+    // / (m·2⁵³), are the binomial pmf (to the construction's rounding, ≈ m·ε, and the 2⁻⁵³ steps of
+    // the thresholds; a wrong alias or threshold moves a whole cell's mass, ≥ 1/m); outside the
+    // table the mass is below 1e-20.
     let cache = BinomialTableCache(slots: 1)
     let pc = BinomialProbability(p)
-    let table = cache.build(n, pc, index: n, logFactorials.view)
-    let m = UnsafeRawPointer(table).load(as: Int.self)
-    let lo = UnsafeRawPointer(table).load(fromByteOffset: 8, as: Int.self)
-    var cdf = 0.0
-    for k in 0..<lo { cdf += exactPMF(n, pc.p, k) }
-    #expect(cdf < 1e-20)  // mass below the table
-    for i in 0..<(m - 1) {
-        cdf += exactPMF(n, pc.p, lo + i)
-        #expect(abs(table[2 + i] - cdf) < 1e-13, "n \(n) p \(p) k \(lo + i)")
+    let index = n < 64 ? n : 64 + n / 64
+    let entry = cache.build(n, pc, index: index, logFactorials.view)
+    let m = Int(entry.count), lo = Int(entry.first)
+    let one = Double(1 << 53)
+    var mass = [Double](repeating: 0, count: m)
+    for j in 0..<m {
+        let cell = entry.cells![j]
+        let t = Double(cell >> BinomialTableCache.aliasBits)
+        let alias = Int(cell & UInt64(BinomialTableCache.maxCells - 1))
+        #expect(t <= one && alias < m)
+        mass[j] += t / one / Double(m)
+        mass[alias] += (one - t) / one / Double(m)
+    }
+    var below = 0.0
+    for k in 0..<lo { below += exactPMF(n, pc.p, k) }
+    #expect(below < 1e-20)  // mass below the table
+    for i in 0..<m {
+        #expect(abs(mass[i] - exactPMF(n, pc.p, lo + i)) < 1e-13, "n \(n) p \(p) k \(lo + i)")
     }
     var above = 0.0  // mass above the table
     if lo + m <= n { for k in (lo + m)...n { above += exactPMF(n, pc.p, k) } }
     #expect(above < 1e-20)
+    #expect(cache.directory[index].cells == entry.cells)  // the directory holds what was built
 }
 
-@Test(arguments: [(100, 0.3), (1000, 0.25), (64, 0.5), (1087, 0.1), (200, 0.05)])
+@Test(arguments: [(100, 0.3), (1000, 0.25), (64, 0.5), (1087, 0.1), (200, 0.05), (3000, 0.05), (5183, 0.35)])
 func binomialTableFrequenciesMatchThePMF(n: Int, p: Double) {
-    // n ≥ 64 is drawn as Binomial(64·a) + Binomial(b): frequencies within 5 standard errors.
+    // n ≥ 64 is drawn as Binomial(64·a) + Binomial(b), n > maxN (up to maxSummedN) with c more
+    // Binomial(largestTabulated) draws: frequencies within 5 standard errors.
     let cache = BinomialTableCache(slots: 1)
     let pc = BinomialProbability(p)
     var rng = RandomStream(seed: 91, draw: UInt64(n))
@@ -55,7 +69,7 @@ func binomialTableFrequenciesMatchThePMF(n: Int, p: Double) {
     // The same stream gives the same numbers whether the tables were built before (in another
     // order) or on first use, so per-worker caches keep runs bit-identical for any worker count.
     let pc = BinomialProbability(0.37)
-    let counts = [3, 700, 64, 1, 129, 1087, 63, 700, 3]
+    let counts = [3, 700, 64, 1, 129, 1087, 63, 700, 3, 4100, 1088, 5183]
     let warm = BinomialTableCache(slots: 2)
     var other = RandomStream(seed: 5, draw: 9)
     for n in counts.reversed() { _ = warm.sample(&other, n, pc, slot: 1, logFactorials.view) }

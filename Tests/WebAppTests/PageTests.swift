@@ -18,7 +18,7 @@ import WebApp
             for entry in server.service.shipped.entries {
                 #expect(page.text.contains("data-id=\"\(entry.id)\""), "\(entry.id) missing")
             }
-            // The default scenario's P(target met) as the CLI reports it (82.9 %, README).
+            // The default scenario's P(target met) as the CLI reports it (82.8 %, README).
             let h = try #require(try await server.service.headline(ofShipped: "doubling-2020-2025"))
             #expect(page.text.contains(">\(String(format: "%.1f", h.probabilityTargetMet * 100))%<"))
             #expect(page.text.contains("<html lang=\"en\">"))

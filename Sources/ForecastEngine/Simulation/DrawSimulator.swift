@@ -127,15 +127,16 @@ extension DrawBuffers {
     /// stay [n + k], landing split [2n + s·Y + y], top class [2n + S·Y + s].
     var binomialSlotCount: Int { 2 * transientCount + sourceCount * yearCount + sourceCount }
 
-    /// Binomial(n, p) for a fixed model probability: table inversion for n ≤ `BinomialTableCache.maxN`,
-    /// BTRS / chop-down above (the choice depends only on n, so the stream is the same for any worker).
+    /// Binomial(n, p) for a fixed model probability: alias tables for n ≤ `BinomialTableCache.maxSummedN`
+    /// (one table draw per 1,024 above `maxN`), BTRS / chop-down above (the choice depends only on n,
+    /// so the stream is the same for any worker).
     @inline(__always)
     func binomial(
         _ rng: inout RandomStream, _ n: Int, _ p: BinomialProbability, slot: Int, _ cache: BinomialTableCache
     ) -> Int {
         if n <= 0 || p.kind == .zero { return 0 }
         if p.kind == .one { return n }
-        if n > BinomialTableCache.maxN {
+        if n > BinomialTableCache.maxSummedN {
             // Out-of-line sampler on a copy: `rng`'s address never escapes, so it stays in registers.
             var outOfLine = rng
             defer { rng = outOfLine }
