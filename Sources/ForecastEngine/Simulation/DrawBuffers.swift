@@ -57,10 +57,6 @@ final class DrawBuffers: @unchecked Sendable {
     let smallShape: UnsafeMutablePointer<Double>
     let smallScale: UnsafeMutablePointer<Double>
     let topLogNormalProbability: UnsafeMutablePointer<Double>
-    /// Marsaglia–Tsang constants (d, c) of Gamma(n·k_C) for n < `gammaCacheCount`, interleaved,
-    /// [((s·2 + class)·G + n)·2 + 0/1] with class 0 = middle, 1 = small; NaN where n·k_C < 1.
-    let gammaConstants: UnsafeMutablePointer<Double>
-    static let gammaCacheCount = 4096
     let logMean: UnsafeMutablePointer<Double>
     let logStandardDeviation: UnsafeMutablePointer<Double>
     let logNormalTopStart: UnsafeMutablePointer<Double>
@@ -180,18 +176,6 @@ final class DrawBuffers: @unchecked Sendable {
         smallShape = buffer(m.sources.map(\.sizes.small.shape))
         smallScale = buffer(m.sources.map(\.sizes.small.scale))
         topLogNormalProbability = buffer(m.sources.map(\.sizes.topLogNormalProbability))
-        var constants = [Double](repeating: .nan, count: S * 4 * Self.gammaCacheCount)
-        for (s, src) in m.sources.enumerated() {
-            for (c, k) in [src.sizes.middle.shape, src.sizes.small.shape].enumerated() {
-                let row = (s * 2 + c) * Self.gammaCacheCount
-                for n in 0..<Self.gammaCacheCount where Double(n) * k >= 1 {
-                    let d = Double(n) * k - 1.0 / 3.0
-                    constants[2 * (row + n)] = d
-                    constants[2 * (row + n) + 1] = 1 / (9 * d).squareRoot()
-                }
-            }
-        }
-        gammaConstants = buffer(constants)
         logMean = buffer(m.sources.map(\.sizes.logMean))
         logStandardDeviation = buffer(m.sources.map(\.sizes.logStandardDeviation))
         logNormalTopStart = buffer(m.sources.map(\.sizes.logNormalTopStart))

@@ -147,22 +147,23 @@ extension DrawBuffers {
     }
 
     /// Sum of `count` aggregated projects: Gamma(count·shape, scale), or count·mean when degenerate.
-    /// `constants`: this source and class's row of `gammaConstants` (the same d, c as computed from
-    /// the shape, so the same numbers as `gamma(shape:)`).
+    /// The Marsaglia–Tsang constants d = count·shape − 1/3, c = 1/√(9d) are computed here, the same
+    /// numbers as `gamma(shape:)` computes: a table of them per count (3 sources × 2 classes × 4,096
+    /// counts, 384 KiB) was slower, its loads missed the cache (Benchmarks/forecast/README.md).
     @inline(__always)
     func aggregate(
-        _ rng: inout RandomStream, count: Int, mean: Double, shape: Double, scale: Double,
-        constants: UnsafeMutablePointer<Double>
+        _ rng: inout RandomStream, count: Int, mean: Double, shape: Double, scale: Double
     ) -> Double {
         if count <= 0 { return 0 }
         if scale == 0 { return Double(count) * mean }
-        if count < Self.gammaCacheCount {
-            let d = constants[2 * count]
-            if !d.isNaN { return rng.gamma(d: d, c: constants[2 * count + 1], ziggurat) * scale }
+        let total = Double(count) * shape
+        if total >= 1 {
+            let d = total - 1.0 / 3.0
+            return rng.gamma(d: d, c: 1 / (9 * d).squareRoot(), ziggurat) * scale
         }
         var outOfLine = rng  // as in `binomial`
         defer { rng = outOfLine }
-        return outOfLine.gamma(shape: Double(count) * shape, ziggurat) * scale
+        return outOfLine.gamma(shape: total, ziggurat) * scale
     }
 
     /// One project of the top class (size ≥ τ) of source `s`.
@@ -285,8 +286,6 @@ extension DrawBuffers {
         let topSlot = 2 * transientCount + sourceCount * Y
         var rng = RandomStream(seed: seed, draw: UInt64(d), substream: substream[s])
         let pTop = topGivenPipeline[s]
-        let middleGamma = gammaConstants + 4 * Self.gammaCacheCount * s
-        let smallGamma = middleGamma + 2 * Self.gammaCacheCount
         // Small projects: landings are Poisson given the shocks (marking theorem), with mean
         // q_S·(ℓ^init_y + Σ_{u<y} Z_u·a_u·h_{y−u}); the sum is accumulated u by u (the same
         // order of additions for every y), each u adding to all later years in one vector loop.
@@ -302,8 +301,7 @@ extension DrawBuffers {
             if c > 0 {
                 let top = binomial(&rng, c, pTop, slot: topSlot + s, bt)
                 amount += aggregate(
-                    &rng, count: c - top, mean: middleMean[s], shape: middleShape[s], scale: middleScale[s],
-                    constants: middleGamma)
+                    &rng, count: c - top, mean: middleMean[s], shape: middleShape[s], scale: middleScale[s])
                 var t = 0
                 while t < top {
                     amount += sampleTop(&rng, s)
@@ -312,8 +310,7 @@ extension DrawBuffers {
             }
             let small = rng.poisson(smallExpected[y], lf)
             amount += aggregate(
-                &rng, count: small, mean: smallMean[s], shape: smallShape[s], scale: smallScale[s],
-                constants: smallGamma)
+                &rng, count: small, mean: smallMean[s], shape: smallShape[s], scale: smallScale[s])
             landed[y] = amount
         }
         let acc = out.accumulators + chunk * out.accumulatorStride
