@@ -75,7 +75,7 @@ final class BinomialTableCache {
     init(slots: Int) {
         self.slots = Swift.max(slots, 1)
         let entries = self.slots * Self.tablesPerSlot
-        // calloc: zero entries (nil cells) pages are only touched where tables are used.
+        // calloc: zero entries have nil cells, and their pages are only touched where tables are used.
         directory = calloc(entries, MemoryLayout<Entry>.stride)!.bindMemory(to: Entry.self, capacity: entries)
         pmf = .allocate(capacity: Self.maxN + 1)
         smallList = .allocate(capacity: Self.maxCells)
