@@ -16,7 +16,7 @@ func binomialAliasTableIsTheExactPMF(n: Int, p: Double) {
     // table the mass is below 1e-20.
     let cache = BinomialTableCache(slots: 1)
     let pc = BinomialProbability(p)
-    let index = n < 64 ? n : 64 + n / 64
+    let index = n < 64 ? n : 64 + n / 64  // the directory's layout; the n ≥ 64 cases are multiples of 64
     let entry = cache.build(n, pc, index: index, logFactorials.view)
     let m = Int(entry.count), lo = Int(entry.first)
     let one = Double(1 << 53)
@@ -41,7 +41,7 @@ func binomialAliasTableIsTheExactPMF(n: Int, p: Double) {
     #expect(cache.directory[index].cells == entry.cells)  // the directory holds what was built
 }
 
-@Test(arguments: [(100, 0.3), (1000, 0.25), (64, 0.5), (1087, 0.1), (200, 0.05), (3000, 0.05), (5183, 0.35)])
+@Test(arguments: [(100, 0.3), (1000, 0.25), (64, 0.5), (1087, 0.1), (200, 0.05), (3000, 0.05), (BinomialTableCache.maxSummedN, 0.35)])
 func binomialTableFrequenciesMatchThePMF(n: Int, p: Double) {
     // n ≥ 64 is drawn as Binomial(64·a) + Binomial(b), n > maxN (up to maxSummedN) with c more
     // Binomial(largestTabulated) draws: frequencies within 5 standard errors.
@@ -69,7 +69,8 @@ func binomialTableFrequenciesMatchThePMF(n: Int, p: Double) {
     // The same stream gives the same numbers whether the tables were built before (in another
     // order) or on first use, so per-worker caches keep runs bit-identical for any worker count.
     let pc = BinomialProbability(0.37)
-    let counts = [3, 700, 64, 1, 129, 1087, 63, 700, 3, 4100, 1088, 5183]
+    let counts = [3, 700, 64, 1, 129, BinomialTableCache.maxN, 63, 700, 3, 4100, BinomialTableCache.maxN + 1,
+                  BinomialTableCache.maxSummedN]
     let warm = BinomialTableCache(slots: 2)
     var other = RandomStream(seed: 5, draw: 9)
     for n in counts.reversed() { _ = warm.sample(&other, n, pc, slot: 1, logFactorials.view) }

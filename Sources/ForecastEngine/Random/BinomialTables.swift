@@ -102,21 +102,13 @@ final class BinomialTableCache {
         let base = slot &* Self.tablesPerSlot
         if n < Self.block { return draw(&rng, base &+ n, n, pc, lf) }
         var n = n, k = 0
+        // Above maxN (1,087): the rest stays above maxN − largestTabulated = 63, so it is 64·a + b.
         while n > Self.maxN {
             k &+= draw(&rng, base &+ Self.tablesPerSlot &- 1, Self.largestTabulated, pc, lf)
             n &-= Self.largestTabulated
         }
-        return k &+ sampleTabulated(&rng, n, pc, base: base, lf)
-    }
-
-    /// `sample` for 0 < n ≤ maxN, with the slot's first directory index.
-    @inline(__always)
-    func sampleTabulated(
-        _ rng: inout RandomStream, _ n: Int, _ pc: BinomialProbability, base: Int, _ lf: LogFactorialView
-    ) -> Int {
-        if n < Self.block { return draw(&rng, base &+ n, n, pc, lf) }
         let a = n &>> 6, b = n & (Self.block - 1)
-        let k = draw(&rng, base &+ Self.block &+ a, a &<< 6, pc, lf)
+        k &+= draw(&rng, base &+ Self.block &+ a, a &<< 6, pc, lf)
         return b == 0 ? k : k &+ draw(&rng, base &+ b, b, pc, lf)
     }
 
