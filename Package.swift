@@ -55,8 +55,11 @@ let package = Package(
         // librsvg + cairo: SVG charts to PNG for the Word briefing, loaded with dlopen when a chart
         // is first drawn (Sources/CRsvg/include/CRsvg.h).
         .target(name: "CRsvg", path: "Sources/CRsvg"),
+        // Dense kernels Swift cannot compile per instruction set (AVX-512F / AVX2 + FMA /
+        // baseline, picked at run time): the one-pass M·X and Mᵀ·W of the GMRES solves.
+        .target(name: "CDenseKernels", path: "Sources/CDenseKernels"),
         // Layer 1: dense linear algebra, no domain words.
-        .target(name: "LinearAlgebra", dependencies: ["CLinearAlgebra", "LibC"]),
+        .target(name: "LinearAlgebra", dependencies: ["CLinearAlgebra", "CDenseKernels", "LibC"]),
         // Layer 1½: the growth process of a series and its posterior from every kind of
         // observation (levels, partial years, growth rates): the statistical layer of the forecast.
         .target(name: "TrendEstimation", dependencies: ["LinearAlgebra", "LibC"]),
@@ -201,7 +204,7 @@ let package = Package(
             path: "Tests/Support/ScenarioTestSupport"),
 
         // MARK: - Tests
-        .testTarget(name: "LinearAlgebraTests", dependencies: ["LinearAlgebra", "CLinearAlgebra", "LibC", "NumericTestSupport"]),
+        .testTarget(name: "LinearAlgebraTests", dependencies: ["LinearAlgebra", "CLinearAlgebra", "CDenseKernels", "LibC", "NumericTestSupport"]),
         .testTarget(
             name: "InputOutputTests", dependencies: ["InputOutput", "Datasets", "LinearAlgebra", "LibC", "NumericTestSupport"],
             resources: [.copy("Fixtures")]),

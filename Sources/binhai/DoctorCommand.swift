@@ -36,5 +36,6 @@ struct DoctorCommand: ParsableCommand {
                 try Console.line("BLAS kernels: the library's own (this CPU offers no other family)")
             }
         }
+        try Console.line("GMRES products (io analyze, large tables): \(TwoSidedProduct.kernel) kernel")
     }
 }

@@ -37,6 +37,28 @@ import Testing
         #expect(abs(bl[0] - 1.518152 / ((1.518152 + 1.452145) / 2)) < 1e-5)
     }
 
+    /// `--solver gmres` on the textbook table: the same Miller & Blair multipliers, and the JSON
+    /// diagnostics say how it was solved; an unknown solver is refused before any work.
+    @Test func solverOptionChoosesGMRES() throws {
+        let dir = try millerBlairFolder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let r = try CLI.run(["io", "analyze", dir.path, "--format", "json", "--solver", "gmres"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let obj = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
+        let m = try #require(obj["output_multipliers"] as? [Double])
+        #expect(abs(m[0] - 1.518152) < 1e-6 && abs(m[1] - 1.452145) < 1e-6)
+        let d = try #require(obj["diagnostics"] as? [String: Any])
+        #expect(d["solver"] as? String == "gmres")
+        // Two distinct eigenvalues: GMRES needs two steps and one residual check.
+        #expect(d["solver_matrix_passes"] as? Int == 3)
+        let lu = try CLI.run(["io", "analyze", dir.path, "--format", "json"])
+        let dl = try #require((try JSONSerialization.jsonObject(with: Data(lu.stdout.utf8)) as? [String: Any])?["diagnostics"] as? [String: Any])
+        #expect(dl["solver"] as? String == "lu")
+        let bad = try CLI.run(["io", "analyze", dir.path, "--solver", "cg"])
+        #expect(bad.status != 0)
+        #expect(bad.stderr.contains("--solver") && bad.stderr.contains("cg"))
+    }
+
     @Test func demandChangeGivesTextbookOutput() throws {
         let dir = try millerBlairFolder()
         defer { try? FileManager.default.removeItem(at: dir) }
@@ -127,6 +149,7 @@ import Testing
         #expect(r.status == 0)
         #expect(r.stdout.contains("BLAS library: /"))
         #expect(r.stdout.contains("implementation:"))
+        #expect(r.stdout.contains("GMRES products (io analyze, large tables): "))
     }
 }
 

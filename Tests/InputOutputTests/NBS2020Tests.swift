@@ -36,9 +36,14 @@ import NumericTestSupport
         #expect(isClose(va, try #require(ref["total_value_added"] as? Double), relative: 1e-13))
     }
 
-    @Test func multipliersAndLinkages() throws {
+    /// Both solvers against the same numpy/pymrio references: the LU and GMRES on the unfactored
+    /// I − A (forced here; `.automatic` uses it only from 1,000 sectors).
+    @Test(arguments: [LeontiefSolverChoice.factorization, .krylov])
+    func multipliersAndLinkages(solver: LeontiefSolverChoice) throws {
         let r = try IOAnalysis.analyze(
-            table, options: IOAnalysisOptions(factorRowSums: [FactorRowSum(label: "VA", rows: ["VA001", "VA002", "VA003", "VA004"])]))
+            table, options: IOAnalysisOptions(
+                factorRowSums: [FactorRowSum(label: "VA", rows: ["VA001", "VA002", "VA003", "VA004"])], solver: solver))
+        #expect(r.diagnostics.solver.method == (solver == .krylov ? .gmres : .luFactorization))
         #expect(allClose(r.outputMultipliers, try vector("output_multipliers"), relative: 1e-11))
         let rows = try #require(ref["multipliers"] as? [String: [Double]])
         #expect(r.multipliers.map(\.label) == ["IMPORTED_INTERMEDIATE", "VA001", "VA002", "VA003", "VA004", "VA"])
@@ -86,8 +91,9 @@ import NumericTestSupport
         }
     }
 
-    @Test func typeIIWithCompensationAndConsumption() throws {
-        let r = try IOAnalysis.analyze(table, options: IOAnalysisOptions(households: HouseholdClosure()))
+    @Test(arguments: [LeontiefSolverChoice.factorization, .krylov])
+    func typeIIWithCompensationAndConsumption(solver: LeontiefSolverChoice) throws {
+        let r = try IOAnalysis.analyze(table, options: IOAnalysisOptions(households: HouseholdClosure(), solver: solver))
         let t2 = try #require(r.typeII)
         let rt = try #require(ref["type_ii"] as? [String: Any])
         #expect(isClose(t2.householdIncome, try #require(rt["household_income"] as? Double), relative: 1e-14))
@@ -111,10 +117,11 @@ import NumericTestSupport
         #expect(r.leontiefInverse == nil)  // formed for the diagonal, not returned
     }
 
-    @Test func demandChangeFromFile() throws {
+    @Test(arguments: [LeontiefSolverChoice.factorization, .krylov])
+    func demandChangeFromFile(solver: LeontiefSolverChoice) throws {
         let scenarios = try DemandScenarios.read(try fixture("nbs-demand-change.csv"), sectors: table.sectors)
         #expect(scenarios.labels == ["ev-plant", "food-exports"])
-        let r = try IOAnalysis.analyze(table, options: IOAnalysisOptions(demandChange: scenarios))
+        let r = try IOAnalysis.analyze(table, options: IOAnalysisOptions(demandChange: scenarios, solver: solver))
         let d = try #require(r.demandChange)
         let rd = try #require(ref["demand_change"] as? [String: Any])
         let dx = try #require(rd["output_change"] as? [[Double]])

@@ -107,6 +107,10 @@ extension IOResultRenderer {
         try w.member("max_relative_balance_residual", d.maxRelativeBalanceResidual)
         try w.member("gross_output_computed", d.grossOutputIsComputed)
         try w.member("idle_sectors", strings: d.idleSectors)
+        try w.member("solver", d.solver.method.rawValue)
+        if let passes = d.solver.matrixPasses { try w.member("solver_matrix_passes", passes) }
+        if let r = d.solver.largestRelativeResidual { try w.member("solver_largest_relative_residual", r) }
+        if let why = d.solver.fallbackReason { try w.member("solver_fallback_reason", why) }
         try w.endObject()
         try w.member("warnings", strings: d.warnings)
     }

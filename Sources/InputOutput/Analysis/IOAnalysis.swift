@@ -1,8 +1,10 @@
 import LinearAlgebra
 
-/// Input-output (Leontief / Ghosh) analysis of a table with one LU factorisation of `I − A`.
+/// Input-output (Leontief / Ghosh) analysis of a table with one LU factorisation of `I − A`,
+/// or, for large tables that need no n × n result, GMRES on `I − A` without factoring it
+/// (`IOAnalysisOptions.solver`, `LeontiefSolverChoice`).
 ///
-/// Always computed, with two multi-right-hand-side solves:
+/// Always computed, with two multi-right-hand-side solves (the model's standard solves):
 /// - `(I − A)ᵀ·[m, Mᵀ] = [1, Sᵀ]`: output multipliers m (column sums of L) and extension
 ///   multipliers `M = S·L` for every F row;
 /// - `(I − A)·[v, w] = [1, x]`: `v = L·1` for the productivity check and `w = L·x` for the
@@ -34,7 +36,11 @@ public enum IOAnalysis {
         let computedX = table.grossOutputIsComputed
         // Extra rows (sums of F rows) are appended to the model's factor rows.
         try table.appendFactorRowSums(options.factorRowSums)
-        let model = try LeontiefModel(table, keepTechnicalCoefficients: options.includeTechnicalCoefficients)
+        let solver = options.solver.resolved(
+            sectors: table.sectorCount,
+            formsInverse: options.includeLeontiefInverse || options.includeGhoshInverse || options.extraction)
+        let model = try LeontiefModel(
+            table, keepTechnicalCoefficients: options.includeTechnicalCoefficients, solver: solver)
         return try analyze(model, options: options, balanceResidual: balance, grossOutputIsComputed: computedX)
     }
 
@@ -48,23 +54,17 @@ public enum IOAnalysis {
         let s = model.factorCoefficients
         let nf = s.rows
 
-        // Transposed solve: [1, Sᵀ] → [m, Mᵀ].
-        var rhsT = Matrix(rows: n, columns: 1 + nf)
-        for i in 0..<n {
-            rhsT[i, 0] = 1
-            for r in 0..<nf { rhsT[i, 1 + r] = s[r, i] }
-        }
-        let solT = try model.leontiefTransposeTimes(rhsT)
-        let m = solT.column(0)
+        // The model's standard solves: m = 1ᵀL, M = S·L, w = L·x.
+        let m = model.outputMultipliers
         var direct: [LabelledValues] = []
         var multipliers: [LabelledValues] = []
         for r in 0..<nf {
             direct.append(LabelledValues(label: model.factorLabels[r], values: s.row(r)))
-            multipliers.append(LabelledValues(label: model.factorLabels[r], values: solT.column(1 + r)))
+            multipliers.append(LabelledValues(label: model.factorLabels[r], values: model.factorMultipliers[r]))
         }
 
         // Ghosh row sums g = x̂⁻¹·L·x (1 for idle sectors).
-        let w = try model.leontiefTimes(Matrix(column: x)).elements
+        let w = model.leontiefTimesGrossOutput
         let g = (0..<n).map { x[$0] > 0 ? w[$0] / x[$0] : 1 }
 
         let meanM = m.reduce(0, +) / Double(max(n, 1))
@@ -168,6 +168,7 @@ public enum IOAnalysis {
             typeII: typeII, extraction: extraction, demandChange: demand,
             diagnostics: IODiagnostics(
                 productivity: model.productivity, maxRelativeBalanceResidual: balanceResidual,
-                grossOutputIsComputed: grossOutputIsComputed, idleSectors: idle, warnings: warnings))
+                grossOutputIsComputed: grossOutputIsComputed, idleSectors: idle, warnings: warnings,
+                solver: model.solverReport))
     }
 }

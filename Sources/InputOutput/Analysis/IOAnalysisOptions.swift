@@ -54,12 +54,15 @@ public struct IOAnalysisOptions: Sendable {
     public var demandChange: DemandScenarios? = nil
     /// Extra multiplier rows made of sums of F rows (e.g. total value added).
     public var factorRowSums: [FactorRowSum] = []
+    /// How `I − A` is solved (default `.automatic`: GMRES for large tables when no n × n
+    /// matrix is formed, LU otherwise).
+    public var solver: LeontiefSolverChoice = .automatic
 
     public init(
         includeTechnicalCoefficients: Bool = false, includeLeontiefInverse: Bool = false,
         includeGhoshInverse: Bool = false, households: HouseholdClosure? = nil,
         extraction: Bool = false, demandChange: DemandScenarios? = nil,
-        factorRowSums: [FactorRowSum] = []
+        factorRowSums: [FactorRowSum] = [], solver: LeontiefSolverChoice = .automatic
     ) {
         self.includeTechnicalCoefficients = includeTechnicalCoefficients
         self.includeLeontiefInverse = includeLeontiefInverse
@@ -68,5 +71,6 @@ public struct IOAnalysisOptions: Sendable {
         self.extraction = extraction
         self.demandChange = demandChange
         self.factorRowSums = factorRowSums
+        self.solver = solver
     }
 }

@@ -91,4 +91,6 @@ public struct IODiagnostics: Equatable, Sendable {
     public var idleSectors: [String]
     /// Human-readable warnings (ill-conditioning, unbalanced rows, idle sectors, estimates).
     public var warnings: [String]
+    /// How `I − A` was solved.
+    public var solver: LeontiefSolverReport
 }

@@ -1,4 +1,5 @@
 import Dispatch
+import LinearAlgebra
 
 /// Forms `I − A` from `Z` in place, `A = Z·x̂⁻¹` (aᵢⱼ = zᵢⱼ / xⱼ, 0 for idle sectors), in one
 /// parallel pass over the n² entries that also finds whether A has a negative entry and the

@@ -1,8 +1,10 @@
 import LinearAlgebra
 
-/// The Leontief quantity model of a table with `I − A` factored once (LU, LAPACK `dgetrf`).
-/// Every quantity is then one solve with the same factors, many right-hand sides at a time:
-/// `L·b` through `(I − A)·X = B` and `1ᵀL`, `S·L` through the transposed system.
+/// The Leontief quantity model of a table: `I − A` factored once (LU, LAPACK `dgetrf`), or
+/// kept unfactored and solved by GMRES (`LeontiefSolverChoice.krylov`, for large tables).
+/// Every quantity is a solve, many right-hand sides at a time: `L·b` through
+/// `(I − A)·X = B` and `1ᵀL`, `S·L` through the transposed system. The standard ones (L·1,
+/// L·x, 1ᵀL, S·L) are computed at construction, in one GMRES run or with one factorisation.
 /// The Leontief inverse `L = (I − A)⁻¹` itself is only formed by `leontiefInverse()`.
 ///
 /// Definitions (Miller & Blair 2009, ch. 2): `A = Z·x̂⁻¹` (aᵢⱼ = zᵢⱼ / xⱼ, dimensionless),
@@ -12,8 +14,8 @@ import LinearAlgebra
 /// Construction checks that the table is productive (see `ProductivityReport`) and throws
 /// `IOAnalysisError.singular` / `.notProductive` naming the sector otherwise.
 ///
-/// Memory: `Z` is turned into `A` and then `I − A` in place and handed to the factorisation;
-/// pass the table as the last use of its value to avoid a copy of `Z`.
+/// Memory: `Z` is turned into `A` and then `I − A` in place and handed to the factorisation
+/// (or kept for GMRES); pass the table as the last use of its value to avoid a copy of `Z`.
 public struct LeontiefModel: Sendable {
     /// The sectors.
     public let sectors: [Sector]
@@ -33,8 +35,19 @@ public struct LeontiefModel: Sendable {
     public let idleSectors: [Int]
     /// How productivity was established.
     public let productivity: ProductivityReport
-    /// The LU factors of `I − A`.
-    let lu: LUFactorization
+    /// How the standard solves were done (LU or GMRES, with passes and residuals).
+    public let solverReport: LeontiefSolverReport
+    /// Output multipliers `m = (1ᵀ·L)ᵀ`, the column sums of L (output per unit of final
+    /// demand, dimensionless), from the transposed standard solve.
+    public let outputMultipliers: [Double]
+    /// Factor multipliers: element r is `(S_r·L)ᵀ` for factor row r (factor units per unit of
+    /// final demand), from the transposed standard solve.
+    public let factorMultipliers: [[Double]]
+    /// `w = L·x` (table units), from the forward standard solve; the Ghosh row sums are
+    /// `g = x̂⁻¹·L·x` because `G = x̂⁻¹·L·x̂`.
+    public let leontiefTimesGrossOutput: [Double]
+    /// `I − A`, factored or kept for GMRES.
+    let solver: LeontiefSolver
     /// v = (I − A)⁻¹·1 = L·1 (Leontief row sums), a by-product of the productivity check.
     let leontiefRowSums: [Double]
 
@@ -42,9 +55,18 @@ public struct LeontiefModel: Sendable {
     public var sectorCount: Int { sectors.count }
 
     /// Factors `I − A` for `table` and checks productivity.
-    /// - Parameter keepTechnicalCoefficients: keep a copy of `A` (n² more memory).
+    /// Computes the standard solves at once: `(I − A)·[v, w] = [1, x]` and
+    /// `(I − A)ᵀ·[m, Mᵀ] = [1, Sᵀ]` (`leontiefRowSums`, `leontiefTimesGrossOutput`,
+    /// `outputMultipliers`, `factorMultipliers`).
+    /// - Parameters:
+    ///   - keepTechnicalCoefficients: keep a copy of `A` (n² more memory).
+    ///   - solver: `.krylov` solves by GMRES without factoring (see `LeontiefSolverChoice`);
+    ///     `.automatic` and `.factorization` factor.
     /// - Throws: `IOAnalysisError` (`zeroGrossOutputWithFlows`, `singular`, `notProductive`).
-    public init(_ table: consuming IOTable, keepTechnicalCoefficients: Bool = false) throws(IOAnalysisError) {
+    public init(
+        _ table: consuming IOTable, keepTechnicalCoefficients: Bool = false,
+        solver: LeontiefSolverChoice = .factorization
+    ) throws(IOAnalysisError) {
         try table.checkShapes()
         let idle = try table.idleSectors()
         let n = table.sectorCount
@@ -95,28 +117,69 @@ public struct LeontiefModel: Sendable {
             formed.reformIdentityMinusCoefficients(&a.elements)
         }
         self.technicalCoefficients = technical
-        let lu: LUFactorization
-        do {
-            lu = try LUFactorization(consume a, checkedOneNorm: formed.oneNorm.isFinite ? formed.oneNorm : nil)
-        } catch let LinearAlgebraError.singular(pivot) {
-            throw .singular(sector: table.sectors[min(pivot, n - 1)].displayName)
-        } catch {
-            throw .linearAlgebra("\(error)")
-        }
         // Factor coefficients S = F·x̂⁻¹.
         var s = table.factors
         for j in 0..<n {
             for r in 0..<s.rows { s[r, j] *= inverseX[j] }
         }
-        // Productivity: v = L·1.
-        let v: [Double]
-        let rcond: Double
-        do {
-            v = try lu.solve([Double](repeating: 1, count: n))
-            rcond = try lu.reciprocalConditionNumber()
-        } catch {
-            throw .linearAlgebra("\(error)")
+        // The standard solves: (I − A)·[v, w] = [1, x] and (I − A)ᵀ·[m, Mᵀ] = [1, Sᵀ].
+        let nf = s.rows
+        var forwardRHS = Matrix(rows: n, columns: 2)
+        var transposedRHS = Matrix(rows: n, columns: 1 + nf)
+        for i in 0..<n {
+            forwardRHS[i, 0] = 1
+            forwardRHS[i, 1] = x[i]
+            transposedRHS[i, 0] = 1
+            for r in 0..<nf { transposedRHS[i, 1 + r] = s[r, i] }
         }
+        var storage: LeontiefSolver? = nil
+        var forward = Matrix(rows: 0, columns: 0), transposed = Matrix(rows: 0, columns: 0)
+        var solverReport = LeontiefSolverReport(method: .luFactorization)
+        var rcond = 0.0
+        if solver == .krylov {
+            if negative {
+                solverReport.fallbackReason = "A has negative entries"
+            } else if !formed.oneNorm.isFinite {
+                solverReport.fallbackReason = "I − A has a non-finite entry"
+            } else if n > 0 {
+                let r = LeontiefSolver.krylov(a, forward: forwardRHS, transposed: transposedRHS)
+                let worst = r.solution.relativeResiduals.max() ?? 0
+                if r.solution.converged {
+                    forward = r.forward
+                    transposed = r.transposed
+                    solverReport = LeontiefSolverReport(
+                        method: .gmres, matrixPasses: r.solution.operatorApplications, largestRelativeResidual: worst)
+                    // A ≥ 0 here, so L ≥ 0 once v > 0 is checked below, and ‖L‖₁ = max column
+                    // sum of L = max m: the condition number is exact, not estimated.
+                    let normL = (0..<n).map { transposed[$0, 0] }.max() ?? 0
+                    rcond = 1 / (formed.oneNorm * normL)
+                    storage = .iterative(a)
+                } else {
+                    solverReport.fallbackReason =
+                        "GMRES did not reach a relative residual of \(LeontiefSolver.tolerance) in \(r.solution.operatorApplications) passes (largest \(worst))"
+                }
+            }
+        }
+        if storage == nil {
+            let lu: LUFactorization
+            do {
+                lu = try LUFactorization(consume a, checkedOneNorm: formed.oneNorm.isFinite ? formed.oneNorm : nil)
+            } catch let LinearAlgebraError.singular(pivot) {
+                throw .singular(sector: table.sectors[min(pivot, n - 1)].displayName)
+            } catch {
+                throw .linearAlgebra("\(error)")
+            }
+            do {
+                forward = try lu.solve(forwardRHS)
+                transposed = try lu.solve(transposedRHS, .transposed)
+                rcond = try lu.reciprocalConditionNumber()
+            } catch {
+                throw .linearAlgebra("\(error)")
+            }
+            storage = .factored(lu)
+        }
+        // Productivity: v = L·1.
+        let v = forward.column(0)
         let report: ProductivityReport
         if !negative {
             var worst = 0
@@ -152,33 +215,45 @@ public struct LeontiefModel: Sendable {
         self.finalDemand = table.finalDemand
         self.idleSectors = idle
         self.productivity = report
-        self.lu = lu
+        self.solver = storage!
+        self.solverReport = solverReport
         self.leontiefRowSums = v
+        self.leontiefTimesGrossOutput = forward.column(1)
+        self.outputMultipliers = transposed.column(0)
+        self.factorMultipliers = (0..<nf).map { transposed.column(1 + $0) }
     }
 
     /// `L·B = (I − A)⁻¹·B` for all columns of `B` (n × k) in one solve, e.g. the output
     /// `Δx = L·Δy` needed to deliver a change in final demand `Δy` (same units as `Δy`).
     public func leontiefTimes(_ b: Matrix) throws(IOAnalysisError) -> Matrix {
         guard b.rows == sectorCount else { throw .demandDimension(expectedRows: sectorCount, got: b.rows) }
-        do { return try lu.solve(b) } catch { throw .linearAlgebra("\(error)") }
+        return try leontiefSolves(forward: b, transposed: Matrix(rows: sectorCount, columns: 0)).forward
     }
 
     /// `(Bᵀ·L)ᵀ = Lᵀ·B`, i.e. each column `c` of `B` gives the row vector `cᵀL`, in one
     /// transposed solve `(I − A)ᵀ·X = B` (e.g. `B = 1` gives the output multipliers).
     public func leontiefTransposeTimes(_ b: Matrix) throws(IOAnalysisError) -> Matrix {
         guard b.rows == sectorCount else { throw .demandDimension(expectedRows: sectorCount, got: b.rows) }
-        do { return try lu.solve(b, .transposed) } catch { throw .linearAlgebra("\(error)") }
+        return try leontiefSolves(forward: Matrix(rows: sectorCount, columns: 0), transposed: b).transposed
+    }
+
+    /// `L·B` and `Lᵀ·C` together: with GMRES both share every pass over `I − A` (one run
+    /// instead of two); with the LU it is the two solves.
+    public func leontiefSolves(forward b: Matrix, transposed c: Matrix) throws(IOAnalysisError) -> (forward: Matrix, transposed: Matrix) {
+        guard b.rows == sectorCount else { throw .demandDimension(expectedRows: sectorCount, got: b.rows) }
+        guard c.rows == sectorCount else { throw .demandDimension(expectedRows: sectorCount, got: c.rows) }
+        do { return try solver.solve(forward: b, transposed: c) } catch { throw .linearAlgebra("\(error)") }
     }
 
     /// The Leontief inverse `L = (I − A)⁻¹` (n × n, dimensionless), formed from the factors
-    /// (LAPACK `dgetri`).
+    /// (LAPACK `dgetri`; with GMRES from the LU of a copy of `I − A`, n² more memory).
     ///
     /// One rule for every output: a table is accepted when ρ(A) < 1 (checked at init). With
     /// negative coefficients (e.g. negative flows in Z), L may still have negative entries; that
     /// is reported as a warning by every analysis (`negativeInverseEntry`), never as an error
     /// of only some options.
     public func leontiefInverse() throws(IOAnalysisError) -> Matrix {
-        do { return try lu.inverse() } catch { throw .linearAlgebra("\(error)") }
+        do { return try solver.inverse() } catch { throw .linearAlgebra("\(error)") }
     }
 
     /// The most negative entry of L below −1e-9 (row sector, column sector, value), or nil. Only

@@ -27,8 +27,10 @@ public struct ProductivityReport: Equatable, Sendable {
     public var spectralRadius: Double?
     /// True when some technical coefficient is negative.
     public var hasNegativeCoefficients: Bool
-    /// Reciprocal condition number of `I − A` in the 1-norm (LAPACK `dgecon`); values near
-    /// machine precision (≲ 1e-12) mean results carry few correct digits.
+    /// Reciprocal condition number of `I − A` in the 1-norm, `1 / (‖I − A‖₁·‖L‖₁)`: estimated
+    /// from the LU factors (LAPACK `dgecon`), or exact with GMRES (A ≥ 0 there, so L ≥ 0 and
+    /// `‖L‖₁` is the largest output multiplier). Values near machine precision (≲ 1e-12) mean
+    /// results carry few correct digits.
     public var reciprocalConditionNumber: Double
 
     public init(

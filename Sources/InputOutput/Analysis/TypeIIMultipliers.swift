@@ -64,8 +64,9 @@ extension TypeIIMultipliers {
         for j in 0..<n { income += hr[j] * model.grossOutput[j] }
         guard income > 0 else { throw .nonPositiveHouseholdIncome(label: closure.incomeRow, total: income) }
         let hc = (0..<n).map { model.finalDemand[$0, c] / income }
-        let z = try model.leontiefTransposeTimes(Matrix(column: hr)).elements
-        let u = try model.leontiefTimes(Matrix(column: hc)).elements
+        let solved = try model.leontiefSolves(forward: Matrix(column: hc), transposed: Matrix(column: hr))
+        let z = solved.transposed.elements
+        let u = solved.forward.elements
         var hrLhc = 0.0
         for i in 0..<n { hrLhc += hr[i] * u[i] }
         let s = 1 - hrLhc

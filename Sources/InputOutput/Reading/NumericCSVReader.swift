@@ -29,12 +29,6 @@ struct NumericCSVTable: Sendable {
     }
 }
 
-/// Unchecked wrapper so raw pointers can be shared with `concurrentPerform` workers that write
-/// disjoint parts of a buffer.
-struct SharedPointer<T>: @unchecked Sendable {
-    let base: UnsafeMutablePointer<T>
-}
-
 /// Reads labelled numeric CSV files fast and with little memory: the file is read in chunks
 /// of a few megabytes; the lines of each chunk are parsed in parallel (numbers with
 /// `DecimalParser`, which gives `strtod`'s results faster) straight into the column-major
