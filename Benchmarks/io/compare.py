@@ -5,8 +5,9 @@ Usage: compare.py [--md OUT.md] [--env ENV.txt] [--tol 1e-9] RESULTDIR...
 
 Each RESULTDIR (one per table size, made by run.sh) holds:
   n                 the number of sectors (one line)
-  binhai.json       stdout of `binhai io analyze DIR --format json`
+  binhai.json       stdout of `binhai io analyze DIR --format json` (--solver auto)
   binhai.time.K     `/usr/bin/time -v` output of binhai run K (K = 1, 2, ...)
+  binhai-lu.json    the same with --solver lu (optional, with binhai-lu.time.K)
   pymrio.json       written by run_pymrio.py (the last run)
   pymrio.runK.json  the same for run K, for its in-process phase times
   pymrio.time.K     `/usr/bin/time -v` output of pymrio run K
@@ -19,7 +20,10 @@ Also shown: pymrio's own in-process read+compute time (no interpreter start,
 imports or JSON writing) and binhai's time relative to it (a stricter ratio),
 and binhai's whole run relative to the best bare LU of I - A (scipy lu_factor,
 same matrix; goal <= 1.15 at n >= --lu-target-n) and binhai's peak RSS relative
-to one n x n float64 matrix (goal <= 1.1).
+to one n x n float64 matrix (goal <= 1.1). binhai runs as a user runs it
+(--solver auto, which solves by GMRES from 1,000 sectors without factoring);
+when binhai-lu.* exist, the LU path (--solver lu) is reported beside it, and
+its results are compared with pymrio's too.
 
 Agreement: for sectors (exact), x, output_multipliers, backward_linkage,
 forward_linkage and every row of multipliers (same row labels), the largest
@@ -204,6 +208,16 @@ def main():
             print(f"compare: {d}: {e}", file=sys.stderr)
             return 2
         worst, where, problems, warnings = compare(bh, py, a.tol)
+        solver = bh.get("diagnostics", {}).get("solver", "?")
+        passes = bh.get("diagnostics", {}).get("solver_matrix_passes")
+        lu_path = None
+        if glob.glob(os.path.join(d, "binhai-lu.time.*")) and os.path.exists(os.path.join(d, "binhai-lu.json")):
+            with open(os.path.join(d, "binhai-lu.json")) as fh:
+                bl = json.load(fh)
+            lt, lm, _, lts = runs(d, "binhai-lu")
+            lworst, _, lproblems, _ = compare(bl, py, a.tol)
+            problems += [f"--solver lu: {p}" for p in lproblems]
+            lu_path = dict(t=lt, m=lm, ts=lts, worst=lworst)
         ok = not problems
         all_ok = all_ok and ok
         # pymrio's in-process phases: best over the runs (pymrio.runK.json), else pymrio.json.
@@ -226,7 +240,8 @@ def main():
                          worst=worst, where=where, ok=ok, bk=bk, pk=pk,
                          p_inner=p_inner, tr_strict=(bt / p_inner) if p_inner else None,
                          bts=bts, pts=pts, timing=best, lu=lu,
-                         lr=(bt / lu) if lu else None, xr=bm / matrix_kb))
+                         lr=(bt / lu) if lu else None, xr=bm / matrix_kb,
+                         solver=solver, passes=passes, lu_path=lu_path))
         b = busy(d)
         if b is not None and b > BUSY_WARN:
             warnings.append(f"the machine was {b}% busy in the second before a run: "
@@ -236,7 +251,8 @@ def main():
     hdr = ["n", "binhai time", "pymrio time", "time ratio", "binhai peak RSS",
            "pymrio peak RSS", "memory ratio", "max rel diff", "agree",
            "pymrio read+compute", "ratio vs that", "bare LU (scipy)", "binhai / LU",
-           "binhai RSS / n² doubles"]
+           "binhai RSS / n² doubles", "binhai solver", "binhai --solver lu",
+           "lu path / LU", "lu path RSS / n² doubles"]
     table = []
     for r in rows:
         table.append([
@@ -248,6 +264,10 @@ def main():
             f"{r['lu']:.2f} s" if r["lu"] else "-",
             f"{r['lr']:.3f}" if r["lr"] else "-",
             f"{r['xr']:.3f}",
+            r["solver"] + (f" ({r['passes']} passes)" if r["passes"] else ""),
+            f"{r['lu_path']['t']:.2f} s" if r["lu_path"] else "-",
+            f"{r['lu_path']['t'] / r['lu']:.3f}" if r["lu_path"] and r["lu"] else "-",
+            f"{r['lu_path']['m'] / (r['n'] * r['n'] * 8 / 1024):.3f}" if r["lu_path"] else "-",
         ])
     widths = [max(len(h), *(len(t[i]) for t in table)) for i, h in enumerate(hdr)]
     line = lambda cells: "  ".join(c.rjust(w) for c, w in zip(cells, widths))
@@ -267,7 +287,10 @@ def main():
                 f"targets at n={r['n']}: binhai end to end / bare LU {r['lr']:.3f} "
                 f"({'meets' if r['lr'] <= a.lu_target else 'MISSES'} <= {a.lu_target}), "
                 f"peak RSS / one n x n matrix {r['xr']:.3f} "
-                f"({'meets' if r['xr'] <= a.matrix_target else 'MISSES'} <= {a.matrix_target})")
+                f"({'meets' if r['xr'] <= a.matrix_target else 'MISSES'} <= {a.matrix_target}); "
+                f"solver {r['solver']}"
+                + (f"; the LU path (--solver lu) / bare LU {r['lu_path']['t'] / r['lu']:.3f}"
+                   if r["lu_path"] else ""))
     for v in verdicts:
         print(v)
     for n, problems, warnings in details:
@@ -294,7 +317,9 @@ def main():
         for r in rows:
             tm = ", ".join(f"{k} {v:.2f} s" for k, v in r["timing"].items())
             tm = (tm + " (its best run)") if tm else "-"
-            out.append(f"- n={r['n']}: binhai runs {', '.join(f'{x:.2f}' for x in r['bts'])} s; "
+            lp = (f"binhai --solver lu runs {', '.join(f'{x:.2f}' for x in r['lu_path']['ts'])} s "
+                  f"(max rel diff to pymrio {r['lu_path']['worst']:.1e}); " if r["lu_path"] else "")
+            out.append(f"- n={r['n']}: binhai runs {', '.join(f'{x:.2f}' for x in r['bts'])} s; {lp}"
                        f"pymrio runs {', '.join(f'{x:.2f}' for x in r['pts'])} s; "
                        f"pymrio phases: {tm}; worst entry: {r['where']}")
         for n, problems, warnings in details:

@@ -7,7 +7,8 @@
 # Environment:
 #   BINHAI        binhai binary (default .build/release/binhai, relative to the package root)
 #   SEED          generator seed (default 1)
-#   BINHAI_RUNS   runs of binhai per size; best wall time is reported (default 3)
+#   BINHAI_RUNS   runs of binhai per size, each with --solver auto (as a user runs it) and
+#                 --solver lu, interleaved; best wall time is reported (default 3)
 #   PYMRIO_RUNS   runs of pymrio per size; best wall time is reported (default 3)
 #   LU_RUNS       scipy lu_factor(I - A) timings per size, the bare-LU floor (default 3)
 #   BENCH_OUT     output folder (default Benchmarks/out)
@@ -140,14 +141,20 @@ for n in "${SIZES[@]}"; do
     cat "$RES/pymrio.stderr.$k"
     awk '/Elapsed|Maximum resident/' "$RES/pymrio.time.$k"
   done
+  # binhai as a user runs it (--solver auto: GMRES from 1,000 sectors), interleaved with
+  # binhai --solver lu (the LU path, for the ratio of the LU path to the bare LU).
   for k in $(seq 1 "$BINHAI_RUNS"); do
-    cpu_busy >"$RES/binhai.busy.$k"
-    say "n=$n: binhai run $k/$BINHAI_RUNS (CPU busy before: $(cat "$RES/binhai.busy.$k")%)"
-    /usr/bin/time -v -o "$RES/binhai.time.$k" \
-      "$BINHAI" io analyze "$TABLE" --format json >"$RES/binhai.json" 2>"$RES/binhai.stderr.$k" \
-      || { cat "$RES/binhai.stderr.$k" >&2; exit 1; }
-    cat "$RES/binhai.stderr.$k"
-    awk '/Elapsed|Maximum resident/' "$RES/binhai.time.$k"
+    for variant in binhai binhai-lu; do
+      args=()
+      [ "$variant" = binhai-lu ] && args=(--solver lu)
+      cpu_busy >"$RES/$variant.busy.$k"
+      say "n=$n: $variant run $k/$BINHAI_RUNS (CPU busy before: $(cat "$RES/$variant.busy.$k")%)"
+      /usr/bin/time -v -o "$RES/$variant.time.$k" \
+        "$BINHAI" io analyze "$TABLE" --format json "${args[@]}" >"$RES/$variant.json" 2>"$RES/$variant.stderr.$k" \
+        || { cat "$RES/$variant.stderr.$k" >&2; exit 1; }
+      cat "$RES/$variant.stderr.$k"
+      awk '/Elapsed|Maximum resident/' "$RES/$variant.time.$k"
+    done
   done
   cpu_busy >"$RES/lu.busy.1"
   say "n=$n: scipy lu_factor of I - A, $LU_RUNS timings (CPU busy before: $(cat "$RES/lu.busy.1")%)"

@@ -72,8 +72,10 @@ enum LeontiefSolver: Sendable {
     static let tolerance = 1e-13
     /// Steps per GMRES cycle.
     static let restart = 40
-    /// Most passes over `I − A` for one set of solves before falling back to LU.
-    static let maxPasses = 100
+    /// Most passes over `I − A` for one set of solves before falling back to LU: at n = 7,987
+    /// a pass costs about 1/60 of the LU (Benchmarks/README.md, IO, "Krylov solves"), so a run
+    /// that fails costs at most about one more LU; converging runs take 10–15.
+    static let maxPasses = 60
 
     /// GMRES on `m` for `m·X = forward` and `mᵀ·Y = transposed`, all columns in lockstep.
     static func krylov(
