@@ -23,6 +23,24 @@ public enum TwoSidedProduct {
     /// "baseline" (for `binhai doctor`).
     public static var kernel: String { String(cString: binhai_two_sided_kernel()) }
 
+    /// The `apply` of `LockstepGMRES` for systems `M·x_c = b_c` (columns c below
+    /// `forwardColumns`) and `Mᵀ·x_c = b_c` (the others): each step's block is split, both
+    /// products are made in one pass, and the results are put back in the block's order.
+    public static func lockstepOperator(_ m: Matrix, forwardColumns: Int) -> ([Int], Matrix) -> Matrix {
+        { columns, block in
+            let n = m.rows
+            // The active columns come in increasing order, so the forward ones are first.
+            let f = columns.prefix { $0 < forwardColumns }.count
+            var x = Matrix(rows: n, columns: f), w = Matrix(rows: n, columns: columns.count - f)
+            x.elements = Array(block.elements[0..<(n * f)])
+            w.elements = Array(block.elements[(n * f)...])
+            let p = products(m, times: x, transposeTimes: w)
+            var out = Matrix(rows: n, columns: columns.count)
+            out.elements = p.forward.elements + p.transposed.elements
+            return out
+        }
+    }
+
     /// `(M·X, Mᵀ·W)` in one pass over `m`.
     /// - Parameters:
     ///   - m: n × n.

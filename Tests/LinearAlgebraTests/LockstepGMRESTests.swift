@@ -22,16 +22,7 @@ import Testing
 
     /// `apply` for M on the first `forward` columns and Mᵀ on the others.
     func operatorOf(_ m: Matrix, forward: Int) -> ([Int], Matrix) -> Matrix {
-        { columns, block in
-            let f = columns.prefix { $0 < forward }.count
-            var xf = Matrix(rows: m.rows, columns: f), xt = Matrix(rows: m.rows, columns: columns.count - f)
-            xf.elements = Array(block.elements[0..<(m.rows * f)])
-            xt.elements = Array(block.elements[(m.rows * f)...])
-            let p = TwoSidedProduct.products(m, times: xf, transposeTimes: xt)
-            var out = Matrix(rows: m.rows, columns: columns.count)
-            out.elements = p.forward.elements + p.transposed.elements
-            return out
-        }
+        TwoSidedProduct.lockstepOperator(m, forwardColumns: forward)
     }
 
     @Test func matchesLUForwardAndTransposedTogether() throws {

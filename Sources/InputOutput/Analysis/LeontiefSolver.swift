@@ -85,18 +85,9 @@ enum LeontiefSolver: Sendable {
         var b = Matrix(rows: n, columns: kf + kt)
         b.elements.replaceSubrange(0..<(n * kf), with: forward.elements)
         b.elements.replaceSubrange((n * kf)..<(n * (kf + kt)), with: transposed.elements)
-        let solution = LockstepGMRES.solve(b, tolerance: tolerance, restart: restart, maxApplications: maxPasses) {
-            columns, block in
-            // Columns below kf are forward systems; split the block, one pass, merge back.
-            let f = columns.prefix { $0 < kf }.count
-            var xf = Matrix(rows: n, columns: f), xt = Matrix(rows: n, columns: columns.count - f)
-            xf.elements = Array(block.elements[0..<(n * f)])
-            xt.elements = Array(block.elements[(n * f)...])
-            let p = TwoSidedProduct.products(m, times: xf, transposeTimes: xt)
-            var out = Matrix(rows: n, columns: columns.count)
-            out.elements = p.forward.elements + p.transposed.elements
-            return out
-        }
+        let solution = LockstepGMRES.solve(
+            b, tolerance: tolerance, restart: restart, maxApplications: maxPasses,
+            apply: TwoSidedProduct.lockstepOperator(m, forwardColumns: kf))
         var xf = Matrix(rows: n, columns: kf), xt = Matrix(rows: n, columns: kt)
         xf.elements = Array(solution.solutions.elements[0..<(n * kf)])
         xt.elements = Array(solution.solutions.elements[(n * kf)...])
