@@ -54,6 +54,12 @@ import Testing
         let lu = try CLI.run(["io", "analyze", dir.path, "--format", "json"])
         let dl = try #require((try JSONSerialization.jsonObject(with: Data(lu.stdout.utf8)) as? [String: Any])?["diagnostics"] as? [String: Any])
         #expect(dl["solver"] as? String == "lu")
+        // The table's notes say it too, in either language.
+        let en = try CLI.run(["io", "analyze", dir.path, "--solver", "gmres", "--lang", "en"])
+        #expect(en.stdout.contains("Solved by GMRES without factoring I−A (3 passes over the matrix"), "\(en.stdout)")
+        let zh = try CLI.run(["io", "analyze", dir.path, "--solver", "gmres", "--lang", "zh"])
+        #expect(zh.stdout.contains("求解：GMRES，未分解 I−A（3 次遍历矩阵"), "\(zh.stdout)")
+        #expect(!(try CLI.run(["io", "analyze", dir.path, "--lang", "en"])).stdout.contains("GMRES"))
         let bad = try CLI.run(["io", "analyze", dir.path, "--solver", "cg"])
         #expect(bad.status != 0)
         #expect(bad.stderr.contains("--solver") && bad.stderr.contains("cg"))

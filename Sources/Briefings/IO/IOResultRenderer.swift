@@ -102,6 +102,12 @@ public struct IOResultRenderer {
                 "生产性检验：谱半径 ρ(A) ≤ \(NumberFormatting.fixed(ub, decimals: 4))（\(p.method.rawValue)）；I−A 条件数倒数 \(String(format: "%.2e", p.reciprocalConditionNumber))",
                 "Productive table: spectral radius ρ(A) ≤ \(NumberFormatting.fixed(ub, decimals: 4)) (\(p.method.rawValue)); reciprocal condition number of I−A \(String(format: "%.2e", p.reciprocalConditionNumber))"))
         }
+        let solver = result.diagnostics.solver
+        if solver.method == .gmres, let passes = solver.matrixPasses, let r = solver.largestRelativeResidual {
+            notes.append(label(
+                "求解：GMRES，未分解 I−A（\(passes) 次遍历矩阵，最大相对残差 \(String(format: "%.1e", r))）。",
+                "Solved by GMRES without factoring I−A (\(passes) passes over the matrix, largest relative residual \(String(format: "%.1e", r)))."))
+        }
         notes.append(label(
             "总产出为表中单位（NBS 表：万元）；乘数为每单位最终需求；关联度经标准化，均值为 1（后向：Rasmussen，前向：Ghosh）。",
             "Gross output in the table's unit (NBS tables: 10⁴ CNY); multipliers per unit of final demand; linkages normalised to mean 1 (backward: Rasmussen, forward: Ghosh)."))
