@@ -96,7 +96,9 @@ public enum LockstepGMRES {
                         h[s + 1] = -sines[q][s] * h[s] + cosines[q][s] * h[s + 1]
                         h[s] = a
                     }
-                    let d = (h[j] * h[j] + hn * hn).squareRoot()
+                    // √(h_j² + hn²) without overflow or underflow in the squares.
+                    let scale = Swift.max(abs(h[j]), hn)
+                    let d = scale > 0 ? scale * ((h[j] / scale) * (h[j] / scale) + (hn / scale) * (hn / scale)).squareRoot() : 0
                     let cj = d > 0 ? h[j] / d : 1, sj = d > 0 ? hn / d : 0
                     h[j] = d
                     h[j + 1] = 0
