@@ -108,6 +108,20 @@ import LinearAlgebra
             try g.leontiefTransposeTimes(b).elements, try lu.leontiefTransposeTimes(b).elements, relative: 1e-11))
     }
 
+    /// An idle sector (x = 0, no flows: an identity column of I − A) and Miller & Blair's Table 2.3
+    /// around it: GMRES gives the textbook multipliers 1.518152 and 1.452145 and 1 for the idle one.
+    @Test func idleSectorWithGMRES() throws {
+        let idle = try IOTable(
+            sectors: [Sector(code: "a"), Sector(code: "idle"), Sector(code: "b")],
+            intermediate: try Matrix([[150, 0, 500], [0, 0, 0], [200, 0, 100]]),
+            finalDemand: try Matrix([[350], [0], [1700]]), finalDemandLabels: ["f"])
+        let r = try IOAnalysis.analyze(idle, options: IOAnalysisOptions(solver: .krylov))
+        #expect(r.diagnostics.solver.method == .gmres)
+        #expect(r.diagnostics.idleSectors == ["idle"])
+        #expect(allClose(r.outputMultipliers, [1.518152, 1, 1.452145], relative: 0, absolute: 5e-7))
+        #expect(r.ghoshRowSums[1] == 1)
+    }
+
     /// A negative coefficient: GMRES is not used (the exact ‖L‖₁ and the Collatz–Wielandt proof
     /// need A ≥ 0); the LU answers and the report says why.
     @Test func negativeCoefficientsFallBackToLU() throws {
