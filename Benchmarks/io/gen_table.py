@@ -54,6 +54,11 @@ def fmt_rows(codes, mat, fh):
 
 def generate(n, seed):
     rng = np.random.default_rng(seed)
+    return complete(coefficients(n, rng), rng)
+
+
+def coefficients(n, rng):
+    """The random technical coefficients A (n x n, column sums in [0.3, 0.8])."""
     # --- sparsity pattern: dense near the diagonal, sparser far away ----------
     i = np.arange(n)
     dist = np.abs(i[:, None] - i[None, :]) / max(n, 1)          # 0..1
@@ -71,6 +76,12 @@ def generate(n, seed):
     colsum = A.sum(axis=0)
     target = rng.uniform(0.3, 0.8, size=n)
     A *= (target / colsum)[None, :]
+    return A
+
+
+def complete(A, rng):
+    """Z, Y, F of a balanced table with coefficients A (A >= 0, column sums < 1)."""
+    n = A.shape[0]
     # --- final demand and gross output ----------------------------------------
     y = rng.lognormal(mean=np.log(2e6), sigma=1.2, size=n)      # 10,000 CNY
     IminusA = -A
@@ -120,10 +131,18 @@ def main(argv=None):
         ap.error("n must be at least 2")
     t0 = time.time()
     Z, Y, F = generate(n, args.seed)
+    write_folder(args.outdir, Z, Y, F)
+    print(f"gen_table: n={n} seed={args.seed} -> {args.outdir} "
+          f"({time.time() - t0:.1f} s)", file=sys.stderr)
+
+
+def write_folder(outdir, Z, Y, F):
+    """The five CSV files of a table, each written to a temporary name and renamed."""
+    n = Z.shape[0]
     width = max(4, len(str(n)))
     codes = [f"S{k + 1:0{width}d}" for k in range(n)]
-    os.makedirs(args.outdir, exist_ok=True)
-    tmp = lambda name: os.path.join(args.outdir, name + ".tmp")
+    os.makedirs(outdir, exist_ok=True)
+    tmp = lambda name: os.path.join(outdir, name + ".tmp")
     with open(tmp("Z.csv"), "w", buffering=1 << 22) as fh:
         fh.write("code," + ",".join(codes) + "\n")
         fmt_rows(codes, Z, fh)
@@ -145,9 +164,7 @@ def main(argv=None):
             en = f"Synthetic sector {k + 1}" + (", services" if k % 7 == 3 else "")
             w.writerow([c, en, f"合成部门{k + 1}"])
     for name in ("Z.csv", "Y.csv", "F.csv", "x.csv", "sectors.csv"):
-        os.replace(tmp(name), os.path.join(args.outdir, name))
-    print(f"gen_table: n={n} seed={args.seed} -> {args.outdir} "
-          f"({time.time() - t0:.1f} s)", file=sys.stderr)
+        os.replace(tmp(name), os.path.join(outdir, name))
 
 
 if __name__ == "__main__":

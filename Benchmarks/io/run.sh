@@ -2,7 +2,9 @@
 # IO benchmark: `binhai io analyze --format json` against pymrio's
 # calc_all(include_ghosh=True) on the same randomly generated CSV folder.
 #
-#   bash Benchmarks/io/run.sh [sizes...]        (default: 2000 4000)
+#   bash Benchmarks/io/run.sh [sizes...]        (default: 2000 4000; a size mrioR is a
+#                                                multi-regional table of R regions made of the
+#                                                NBS 2020 153-sector table, gen_mrio.py)
 #
 # Environment:
 #   BINHAI        binhai binary (default .build/release/binhai, relative to the package root)
@@ -113,21 +115,38 @@ cat "$ENVTXT"
 
 GEN_SUM="$(cat "$HERE/gen_table.py" | sha256sum | cut -c1-16)"
 DIRS=()
+MRIO_SUM="$(cat "$HERE/gen_table.py" "$HERE/gen_mrio.py" | sha256sum | cut -c1-16)"
 for n in "${SIZES[@]}"; do
-  TABLE="$OUT/tables/n$n-seed$SEED"
-  if [ "$(cat "$TABLE/.done" 2>/dev/null)" != "$GEN_SUM" ]; then
-    say "n=$n: generating table into $TABLE"
-    rm -rf "$TABLE"
-    "${NUMPY_ENV[@]}" "$PY" "$HERE/gen_table.py" "$n" "$TABLE" --seed "$SEED"
-    "${NUMPY_ENV[@]}" "$PY" "$HERE/check_table.py" "$TABLE"
-    echo "$GEN_SUM" >"$TABLE/.done"
+  # A size "mrioR" is gen_mrio.py's table of R regions of the embedded NBS 2020 153-sector table.
+  if [[ "$n" =~ ^mrio([0-9]+)$ ]]; then
+    TABLE="$OUT/tables/$n-seed$SEED"
+    if [ "$(cat "$TABLE/.done" 2>/dev/null)" != "$MRIO_SUM" ]; then
+      say "$n: generating table into $TABLE"
+      rm -rf "$TABLE"
+      "${NUMPY_ENV[@]}" "$PY" "$HERE/gen_mrio.py" "$ROOT/Sources/Datasets/Resources/nbs-2020-153" \
+        "${BASH_REMATCH[1]}" "$TABLE" --seed "$SEED"
+      "${NUMPY_ENV[@]}" "$PY" "$HERE/check_table.py" "$TABLE"
+      echo "$MRIO_SUM" >"$TABLE/.done"
+    else
+      say "$n: using cached table $TABLE"
+    fi
+    RES="$OUT/io/$n"
   else
-    say "n=$n: using cached table $TABLE"
+    TABLE="$OUT/tables/n$n-seed$SEED"
+    if [ "$(cat "$TABLE/.done" 2>/dev/null)" != "$GEN_SUM" ]; then
+      say "n=$n: generating table into $TABLE"
+      rm -rf "$TABLE"
+      "${NUMPY_ENV[@]}" "$PY" "$HERE/gen_table.py" "$n" "$TABLE" --seed "$SEED"
+      "${NUMPY_ENV[@]}" "$PY" "$HERE/check_table.py" "$TABLE"
+      echo "$GEN_SUM" >"$TABLE/.done"
+    else
+      say "n=$n: using cached table $TABLE"
+    fi
+    RES="$OUT/io/n$n"
   fi
-  RES="$OUT/io/n$n"
   rm -rf "$RES"
   mkdir -p "$RES"
-  echo "$n" >"$RES/n"
+  echo $(( $(wc -l <"$TABLE/x.csv") - 1 )) >"$RES/n"
   # Read the files once so that neither tool pays for a cold page cache.
   cat "$TABLE"/*.csv >/dev/null
 

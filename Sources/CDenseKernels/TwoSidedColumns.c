@@ -22,142 +22,112 @@ typedef double v8 __attribute__((vector_size(64)));
 // alone left the loop waiting on memory (Benchmarks/README.md, IO, "Krylov solves").
 #define ROW_BLOCK 2048
 
-// One trip through two columns a0, a1 (rows [0, len) of the block; p0, p1 are prefetched) for G dot products each
-// (w's columns n apart; results added to z0[c·n] and z1[c·n]) and F axpys (y's columns n
-// apart, y += a0·t0[c] + a1·t1[c]). Two columns at once halve the loads of w and y per
-// multiply-add; 2·G chains of fused multiply-adds hide their latency. G and F are constants
-// at every call, so the loops over them unroll and the sums stay in registers. With a1 ==
-// a0 and t1 == 0 it serves a last odd column (z1 == z0 is then not written).
+// One trip through C adjacent columns a, a + n, ... (rows [0, len) of the block; p0, p1 and
+// p1 + n are prefetched) for G dot products each (w's columns n apart; results added to
+// z[q + c·n] for column q) and F axpys (y's columns n apart; y += Σ_q a_q·t[2q + c]). More
+// columns per trip mean fewer loads of w and y per multiply-add, and C·G independent chains
+// of fused multiply-adds hide their latency. C, G and F are constants at every call, so the
+// loops over them unroll and the sums stay in registers (C = 3 only where there are 32 of
+// them, AVX-512; 2 otherwise).
 static inline __attribute__((always_inline)) void trip(
-    const double *a0, const double *a1, const double *p0, const double *p1, int pair, long len,
-    long n, const double *w,
-    double *z0, double *z1, int G, double *y, const double *t0, const double *t1, int F)
+    const double *a, const double *p0, const double *p1, int C, long len,
+    long n, const double *w, double *z, int G, double *y, const double *t, int F)
 {
-    v8 s0[8], s1[8];
-    for (int c = 0; c < G; c++) { s0[c] = (v8){0}; s1[c] = (v8){0}; }
+    v8 s[3][8];
+    for (int q = 0; q < C; q++)
+        for (int c = 0; c < G; c++) s[q][c] = (v8){0};
     long i = 0;
     for (; i + 8 <= len; i += 8) {
-        v8 u = load8(a0 + i);
+        v8 u[3];
+        for (int q = 0; q < C; q++) u[q] = load8(a + q * n + i);
         __builtin_prefetch(p0 + i, 0, 0);
         __builtin_prefetch(p1 + i, 0, 0);
-        if (pair) {
-            v8 v = load8(a1 + i);
-            for (int c = 0; c < G; c++) {
-                v8 wc = load8(w + c * n + i);
-                s0[c] += u * wc;
-                s1[c] += v * wc;
-            }
-            for (int c = 0; c < F; c++) store8(y + c * n + i, load8(y + c * n + i) + u * t0[c] + v * t1[c]);
-        } else {
-            for (int c = 0; c < G; c++) s0[c] += u * load8(w + c * n + i);
-            for (int c = 0; c < F; c++) store8(y + c * n + i, load8(y + c * n + i) + u * t0[c]);
-        }
-    }
-    double r0[8], r1[8];
-    for (int c = 0; c < G; c++) { r0[c] = lanes(s0[c]); r1[c] = lanes(s1[c]); }
-    for (; i < len; i++) {
+        if (C == 3) __builtin_prefetch(p1 + n + i, 0, 0);
         for (int c = 0; c < G; c++) {
-            r0[c] += a0[i] * w[c * n + i];
-            if (pair) r1[c] += a1[i] * w[c * n + i];
+            v8 wc = load8(w + c * n + i);
+            for (int q = 0; q < C; q++) s[q][c] += u[q] * wc;
         }
         for (int c = 0; c < F; c++) {
-            if (pair) y[c * n + i] += a0[i] * t0[c] + a1[i] * t1[c];
-            else y[c * n + i] += a0[i] * t0[c];
+            v8 acc = load8(y + c * n + i);
+            for (int q = 0; q < C; q++) acc += u[q] * t[2 * q + c];
+            store8(y + c * n + i, acc);
         }
     }
-    for (int c = 0; c < G; c++) {
-        z0[c * n] += r0[c];
-        if (pair) z1[c * n] += r1[c];
+    double r[3][8];
+    for (int q = 0; q < C; q++)
+        for (int c = 0; c < G; c++) r[q][c] = lanes(s[q][c]);
+    for (; i < len; i++) {
+        for (int c = 0; c < G; c++)
+            for (int q = 0; q < C; q++) r[q][c] += a[q * n + i] * w[c * n + i];
+        for (int c = 0; c < F; c++) {
+            double acc = y[c * n + i];
+            for (int q = 0; q < C; q++) acc += a[q * n + i] * t[2 * q + c];
+            y[c * n + i] = acc;
+        }
     }
+    for (int q = 0; q < C; q++)
+        for (int c = 0; c < G; c++) z[q + c * n] += r[q][c];
 }
+
+// Every (G, F) with G ≤ 8 dot products and F ≤ 2 axpys, for CC columns per trip.
+#define TRIPS(CC) switch (G * 3 + F) { \
+    case 1: trip(a, p0, p1, CC, len, n, w, z, 0, y, t, 1); break; \
+    case 2: trip(a, p0, p1, CC, len, n, w, z, 0, y, t, 2); break; \
+    case 3: trip(a, p0, p1, CC, len, n, w, z, 1, y, t, 0); break; \
+    case 4: trip(a, p0, p1, CC, len, n, w, z, 1, y, t, 1); break; \
+    case 5: trip(a, p0, p1, CC, len, n, w, z, 1, y, t, 2); break; \
+    case 6: trip(a, p0, p1, CC, len, n, w, z, 2, y, t, 0); break; \
+    case 7: trip(a, p0, p1, CC, len, n, w, z, 2, y, t, 1); break; \
+    case 8: trip(a, p0, p1, CC, len, n, w, z, 2, y, t, 2); break; \
+    case 9: trip(a, p0, p1, CC, len, n, w, z, 3, y, t, 0); break; \
+    case 10: trip(a, p0, p1, CC, len, n, w, z, 3, y, t, 1); break; \
+    case 11: trip(a, p0, p1, CC, len, n, w, z, 3, y, t, 2); break; \
+    case 12: trip(a, p0, p1, CC, len, n, w, z, 4, y, t, 0); break; \
+    case 13: trip(a, p0, p1, CC, len, n, w, z, 4, y, t, 1); break; \
+    case 14: trip(a, p0, p1, CC, len, n, w, z, 4, y, t, 2); break; \
+    case 15: trip(a, p0, p1, CC, len, n, w, z, 5, y, t, 0); break; \
+    case 16: trip(a, p0, p1, CC, len, n, w, z, 5, y, t, 1); break; \
+    case 17: trip(a, p0, p1, CC, len, n, w, z, 5, y, t, 2); break; \
+    case 18: trip(a, p0, p1, CC, len, n, w, z, 6, y, t, 0); break; \
+    case 19: trip(a, p0, p1, CC, len, n, w, z, 6, y, t, 1); break; \
+    case 20: trip(a, p0, p1, CC, len, n, w, z, 6, y, t, 2); break; \
+    case 21: trip(a, p0, p1, CC, len, n, w, z, 7, y, t, 0); break; \
+    case 22: trip(a, p0, p1, CC, len, n, w, z, 7, y, t, 1); break; \
+    case 23: trip(a, p0, p1, CC, len, n, w, z, 7, y, t, 2); break; \
+    case 24: trip(a, p0, p1, CC, len, n, w, z, 8, y, t, 0); break; \
+    case 25: trip(a, p0, p1, CC, len, n, w, z, 8, y, t, 1); break; \
+    case 26: trip(a, p0, p1, CC, len, n, w, z, 8, y, t, 2); break; \
+    default: break; \
+    }
 
 static inline __attribute__((always_inline)) void body(
     const double *m, long n, long j0, long j1,
-    const double *x, long kf, const double *w, long kt,
-    double *y, double *z)
+    const double *x, long kf, const double *w0, long kt,
+    double *y0, double *z0, const int columnsPerTrip)
 {
     for (long i0 = 0; i0 < n; i0 += ROW_BLOCK) {
         const long len = n - i0 < ROW_BLOCK ? n - i0 : ROW_BLOCK;
-        for (long j = j0; j < j1; j += 2) {
+        for (long j = j0; j < j1;) {
             const double *a = m + j * n + i0;
-            const int pair = j + 1 < j1;
-            // The next pair's rows of this block, to prefetch (this pair's when it is the last).
-            const double *p0 = j + 2 < j1 ? a + 2 * n : a;
-            const double *p1 = j + 3 < j1 ? a + 3 * n : p0;
+            const int C = j1 - j >= columnsPerTrip ? columnsPerTrip : (int)(j1 - j);
+            // The next columns' rows of this block, to prefetch (these when they are the last).
+            const double *p0 = j + C < j1 ? a + C * n : a;
+            const double *p1 = j + C + 1 < j1 ? a + (C + 1) * n : p0;
             // Up to eight dot products and two axpys per trip through the columns.
-            double t0[2], t1[2];
+            double t[6];
             long c = 0, f = 0;
             while (c < kt || f < kf) {
                 const int G = kt - c < 8 ? (int)(kt - c) : 8;
                 const int F = kf - f < 2 ? (int)(kf - f) : 2;
-                for (int q = 0; q < F; q++) {
-                    t0[q] = x[j + (f + q) * n];
-                    t1[q] = pair ? x[j + 1 + (f + q) * n] : 0;
-                }
-                if (pair) {
-                    switch (G * 3 + F) {
-                    case 1: trip(a, a + n, p0, p1, 1, len, n, w + c * n + i0, z + j + c * n, z + j + 1 + c * n, 0, y + f * n + i0, t0, t1, 1); break;
-                    case 2: trip(a, a + n, p0, p1, 1, len, n, w + c * n + i0, z + j + c * n, z + j + 1 + c * n, 0, y + f * n + i0, t0, t1, 2); break;
-                    case 3: trip(a, a + n, p0, p1, 1, len, n, w + c * n + i0, z + j + c * n, z + j + 1 + c * n, 1, y + f * n + i0, t0, t1, 0); break;
-                    case 4: trip(a, a + n, p0, p1, 1, len, n, w + c * n + i0, z + j + c * n, z + j + 1 + c * n, 1, y + f * n + i0, t0, t1, 1); break;
-                    case 5: trip(a, a + n, p0, p1, 1, len, n, w + c * n + i0, z + j + c * n, z + j + 1 + c * n, 1, y + f * n + i0, t0, t1, 2); break;
-                    case 6: trip(a, a + n, p0, p1, 1, len, n, w + c * n + i0, z + j + c * n, z + j + 1 + c * n, 2, y + f * n + i0, t0, t1, 0); break;
-                    case 7: trip(a, a + n, p0, p1, 1, len, n, w + c * n + i0, z + j + c * n, z + j + 1 + c * n, 2, y + f * n + i0, t0, t1, 1); break;
-                    case 8: trip(a, a + n, p0, p1, 1, len, n, w + c * n + i0, z + j + c * n, z + j + 1 + c * n, 2, y + f * n + i0, t0, t1, 2); break;
-                    case 9: trip(a, a + n, p0, p1, 1, len, n, w + c * n + i0, z + j + c * n, z + j + 1 + c * n, 3, y + f * n + i0, t0, t1, 0); break;
-                    case 10: trip(a, a + n, p0, p1, 1, len, n, w + c * n + i0, z + j + c * n, z + j + 1 + c * n, 3, y + f * n + i0, t0, t1, 1); break;
-                    case 11: trip(a, a + n, p0, p1, 1, len, n, w + c * n + i0, z + j + c * n, z + j + 1 + c * n, 3, y + f * n + i0, t0, t1, 2); break;
-                    case 12: trip(a, a + n, p0, p1, 1, len, n, w + c * n + i0, z + j + c * n, z + j + 1 + c * n, 4, y + f * n + i0, t0, t1, 0); break;
-                    case 13: trip(a, a + n, p0, p1, 1, len, n, w + c * n + i0, z + j + c * n, z + j + 1 + c * n, 4, y + f * n + i0, t0, t1, 1); break;
-                    case 14: trip(a, a + n, p0, p1, 1, len, n, w + c * n + i0, z + j + c * n, z + j + 1 + c * n, 4, y + f * n + i0, t0, t1, 2); break;
-                    case 15: trip(a, a + n, p0, p1, 1, len, n, w + c * n + i0, z + j + c * n, z + j + 1 + c * n, 5, y + f * n + i0, t0, t1, 0); break;
-                    case 16: trip(a, a + n, p0, p1, 1, len, n, w + c * n + i0, z + j + c * n, z + j + 1 + c * n, 5, y + f * n + i0, t0, t1, 1); break;
-                    case 17: trip(a, a + n, p0, p1, 1, len, n, w + c * n + i0, z + j + c * n, z + j + 1 + c * n, 5, y + f * n + i0, t0, t1, 2); break;
-                    case 18: trip(a, a + n, p0, p1, 1, len, n, w + c * n + i0, z + j + c * n, z + j + 1 + c * n, 6, y + f * n + i0, t0, t1, 0); break;
-                    case 19: trip(a, a + n, p0, p1, 1, len, n, w + c * n + i0, z + j + c * n, z + j + 1 + c * n, 6, y + f * n + i0, t0, t1, 1); break;
-                    case 20: trip(a, a + n, p0, p1, 1, len, n, w + c * n + i0, z + j + c * n, z + j + 1 + c * n, 6, y + f * n + i0, t0, t1, 2); break;
-                    case 21: trip(a, a + n, p0, p1, 1, len, n, w + c * n + i0, z + j + c * n, z + j + 1 + c * n, 7, y + f * n + i0, t0, t1, 0); break;
-                    case 22: trip(a, a + n, p0, p1, 1, len, n, w + c * n + i0, z + j + c * n, z + j + 1 + c * n, 7, y + f * n + i0, t0, t1, 1); break;
-                    case 23: trip(a, a + n, p0, p1, 1, len, n, w + c * n + i0, z + j + c * n, z + j + 1 + c * n, 7, y + f * n + i0, t0, t1, 2); break;
-                    case 24: trip(a, a + n, p0, p1, 1, len, n, w + c * n + i0, z + j + c * n, z + j + 1 + c * n, 8, y + f * n + i0, t0, t1, 0); break;
-                    case 25: trip(a, a + n, p0, p1, 1, len, n, w + c * n + i0, z + j + c * n, z + j + 1 + c * n, 8, y + f * n + i0, t0, t1, 1); break;
-                    case 26: trip(a, a + n, p0, p1, 1, len, n, w + c * n + i0, z + j + c * n, z + j + 1 + c * n, 8, y + f * n + i0, t0, t1, 2); break;
-                    default: break;
-                    }
-                } else {
-                    switch (G * 3 + F) {
-                    case 1: trip(a, a, p0, p1, 0, len, n, w + c * n + i0, z + j + c * n, z + j + c * n, 0, y + f * n + i0, t0, t1, 1); break;
-                    case 2: trip(a, a, p0, p1, 0, len, n, w + c * n + i0, z + j + c * n, z + j + c * n, 0, y + f * n + i0, t0, t1, 2); break;
-                    case 3: trip(a, a, p0, p1, 0, len, n, w + c * n + i0, z + j + c * n, z + j + c * n, 1, y + f * n + i0, t0, t1, 0); break;
-                    case 4: trip(a, a, p0, p1, 0, len, n, w + c * n + i0, z + j + c * n, z + j + c * n, 1, y + f * n + i0, t0, t1, 1); break;
-                    case 5: trip(a, a, p0, p1, 0, len, n, w + c * n + i0, z + j + c * n, z + j + c * n, 1, y + f * n + i0, t0, t1, 2); break;
-                    case 6: trip(a, a, p0, p1, 0, len, n, w + c * n + i0, z + j + c * n, z + j + c * n, 2, y + f * n + i0, t0, t1, 0); break;
-                    case 7: trip(a, a, p0, p1, 0, len, n, w + c * n + i0, z + j + c * n, z + j + c * n, 2, y + f * n + i0, t0, t1, 1); break;
-                    case 8: trip(a, a, p0, p1, 0, len, n, w + c * n + i0, z + j + c * n, z + j + c * n, 2, y + f * n + i0, t0, t1, 2); break;
-                    case 9: trip(a, a, p0, p1, 0, len, n, w + c * n + i0, z + j + c * n, z + j + c * n, 3, y + f * n + i0, t0, t1, 0); break;
-                    case 10: trip(a, a, p0, p1, 0, len, n, w + c * n + i0, z + j + c * n, z + j + c * n, 3, y + f * n + i0, t0, t1, 1); break;
-                    case 11: trip(a, a, p0, p1, 0, len, n, w + c * n + i0, z + j + c * n, z + j + c * n, 3, y + f * n + i0, t0, t1, 2); break;
-                    case 12: trip(a, a, p0, p1, 0, len, n, w + c * n + i0, z + j + c * n, z + j + c * n, 4, y + f * n + i0, t0, t1, 0); break;
-                    case 13: trip(a, a, p0, p1, 0, len, n, w + c * n + i0, z + j + c * n, z + j + c * n, 4, y + f * n + i0, t0, t1, 1); break;
-                    case 14: trip(a, a, p0, p1, 0, len, n, w + c * n + i0, z + j + c * n, z + j + c * n, 4, y + f * n + i0, t0, t1, 2); break;
-                    case 15: trip(a, a, p0, p1, 0, len, n, w + c * n + i0, z + j + c * n, z + j + c * n, 5, y + f * n + i0, t0, t1, 0); break;
-                    case 16: trip(a, a, p0, p1, 0, len, n, w + c * n + i0, z + j + c * n, z + j + c * n, 5, y + f * n + i0, t0, t1, 1); break;
-                    case 17: trip(a, a, p0, p1, 0, len, n, w + c * n + i0, z + j + c * n, z + j + c * n, 5, y + f * n + i0, t0, t1, 2); break;
-                    case 18: trip(a, a, p0, p1, 0, len, n, w + c * n + i0, z + j + c * n, z + j + c * n, 6, y + f * n + i0, t0, t1, 0); break;
-                    case 19: trip(a, a, p0, p1, 0, len, n, w + c * n + i0, z + j + c * n, z + j + c * n, 6, y + f * n + i0, t0, t1, 1); break;
-                    case 20: trip(a, a, p0, p1, 0, len, n, w + c * n + i0, z + j + c * n, z + j + c * n, 6, y + f * n + i0, t0, t1, 2); break;
-                    case 21: trip(a, a, p0, p1, 0, len, n, w + c * n + i0, z + j + c * n, z + j + c * n, 7, y + f * n + i0, t0, t1, 0); break;
-                    case 22: trip(a, a, p0, p1, 0, len, n, w + c * n + i0, z + j + c * n, z + j + c * n, 7, y + f * n + i0, t0, t1, 1); break;
-                    case 23: trip(a, a, p0, p1, 0, len, n, w + c * n + i0, z + j + c * n, z + j + c * n, 7, y + f * n + i0, t0, t1, 2); break;
-                    case 24: trip(a, a, p0, p1, 0, len, n, w + c * n + i0, z + j + c * n, z + j + c * n, 8, y + f * n + i0, t0, t1, 0); break;
-                    case 25: trip(a, a, p0, p1, 0, len, n, w + c * n + i0, z + j + c * n, z + j + c * n, 8, y + f * n + i0, t0, t1, 1); break;
-                    case 26: trip(a, a, p0, p1, 0, len, n, w + c * n + i0, z + j + c * n, z + j + c * n, 8, y + f * n + i0, t0, t1, 2); break;
-                    default: break;
-                    }
-                }
+                for (int q = 0; q < C; q++)
+                    for (int e = 0; e < F; e++) t[2 * q + e] = x[j + q + (f + e) * n];
+                const double *w = w0 + c * n + i0;
+                double *z = z0 + j + c * n, *y = y0 + f * n + i0;
+                if (C == 3) { TRIPS(3) } else if (C == 2) { TRIPS(2) } else { TRIPS(1) }
                 c += G;
                 f += F;
             }
+            j += C;
         }
     }
 }
@@ -166,19 +136,19 @@ static inline __attribute__((always_inline)) void body(
 __attribute__((target("avx512f,fma")))
 static void columns_avx512(const double *m, long n, long j0, long j1, const double *x, long kf,
                            const double *w, long kt, double *y, double *z) {
-    body(m, n, j0, j1, x, kf, w, kt, y, z);
+    body(m, n, j0, j1, x, kf, w, kt, y, z, 3);
 }
 
 __attribute__((target("avx2,fma")))
 static void columns_avx2(const double *m, long n, long j0, long j1, const double *x, long kf,
                          const double *w, long kt, double *y, double *z) {
-    body(m, n, j0, j1, x, kf, w, kt, y, z);
+    body(m, n, j0, j1, x, kf, w, kt, y, z, 2);
 }
 #endif
 
 static void columns_baseline(const double *m, long n, long j0, long j1, const double *x, long kf,
                              const double *w, long kt, double *y, double *z) {
-    body(m, n, j0, j1, x, kf, w, kt, y, z);
+    body(m, n, j0, j1, x, kf, w, kt, y, z, 2);
 }
 
 typedef void (*kernel_fn)(const double *, long, long, long, const double *, long,

@@ -47,6 +47,8 @@ public enum TwoSidedProduct {
     ///   - x: n × kf (kf may be 0).
     ///   - w: n × kt (kt may be 0).
     /// - Returns: `forward` = M·X (n × kf), `transposed` = Mᵀ·W (n × kt).
+    /// - Precondition: `m` is square and `x`, `w` have its number of rows (a programming error
+    ///   otherwise; the callers build all three from one table).
 
     public static func products(
         _ m: Matrix, times x: Matrix, transposeTimes w: Matrix
