@@ -54,7 +54,7 @@ public struct LeontiefModel: Sendable {
     /// Number of sectors.
     public var sectorCount: Int { sectors.count }
 
-    /// Factors `I − A` for `table` and checks productivity.
+    /// Factors `I − A` for `table` (or keeps it for GMRES) and checks productivity.
     /// Computes the standard solves at once: `(I − A)·[v, w] = [1, x]` and
     /// `(I − A)ᵀ·[m, Mᵀ] = [1, Sᵀ]` (`leontiefRowSums`, `leontiefTimesGrossOutput`,
     /// `outputMultipliers`, `factorMultipliers`).
@@ -132,7 +132,7 @@ public struct LeontiefModel: Sendable {
             transposedRHS[i, 0] = 1
             for r in 0..<nf { transposedRHS[i, 1 + r] = s[r, i] }
         }
-        var storage: LeontiefSolver? = nil
+        var krylovStorage: LeontiefSolver? = nil
         var forward = Matrix(rows: 0, columns: 0), transposed = Matrix(rows: 0, columns: 0)
         var solverReport = LeontiefSolverReport(method: .luFactorization)
         var rcond = 0.0
@@ -153,14 +153,17 @@ public struct LeontiefModel: Sendable {
                     // sum of L = max m: the condition number is exact, not estimated.
                     let normL = (0..<n).map { transposed[$0, 0] }.max() ?? 0
                     rcond = 1 / (formed.oneNorm * normL)
-                    storage = .iterative(a)
+                    krylovStorage = .iterative(a)
                 } else {
                     solverReport.fallbackReason =
                         "GMRES did not reach a relative residual of \(LeontiefSolver.tolerance) in \(r.solution.operatorApplications) passes (largest \(worst))"
                 }
             }
         }
-        if storage == nil {
+        let storage: LeontiefSolver
+        if let krylovStorage {
+            storage = krylovStorage
+        } else {
             let lu: LUFactorization
             do {
                 lu = try LUFactorization(consume a, checkedOneNorm: formed.oneNorm.isFinite ? formed.oneNorm : nil)
@@ -215,7 +218,7 @@ public struct LeontiefModel: Sendable {
         self.finalDemand = table.finalDemand
         self.idleSectors = idle
         self.productivity = report
-        self.solver = storage!
+        self.solver = storage
         self.solverReport = solverReport
         self.leontiefRowSums = v
         self.leontiefTimesGrossOutput = forward.column(1)
