@@ -154,20 +154,25 @@ static void columns_baseline(const double *m, long n, long j0, long j1, const do
 typedef void (*kernel_fn)(const double *, long, long, long, const double *, long,
                           const double *, long, double *, double *);
 
-static kernel_fn chosen(const char **name) {
+static const char *const names[] = {"baseline", "avx2+fma", "avx512f"};
+
+// The kernel of a variant (0 baseline, 1 AVX2 + FMA, 2 AVX-512F), or 0 if this CPU lacks it.
+static kernel_fn variant_kernel(int variant) {
+    if (variant == 0) return columns_baseline;
 #if defined(__x86_64__)
     __builtin_cpu_init();
-    if (__builtin_cpu_supports("avx512f") && __builtin_cpu_supports("fma")) {
-        if (name) *name = "avx512f";
-        return columns_avx512;
-    }
-    if (__builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma")) {
-        if (name) *name = "avx2+fma";
-        return columns_avx2;
-    }
+    if (!__builtin_cpu_supports("fma")) return 0;
+    if (variant == 1 && __builtin_cpu_supports("avx2")) return columns_avx2;
+    if (variant == 2 && __builtin_cpu_supports("avx512f")) return columns_avx512;
 #endif
-    if (name) *name = "baseline";
-    return columns_baseline;
+    return 0;
+}
+
+// The widest variant this CPU runs.
+static int widest_variant(void) {
+    int v = 2;
+    while (v > 0 && !variant_kernel(v)) v--;
+    return v;
 }
 
 void binhai_two_sided_columns(const double *m, long n, long j0, long j1, const double *x, long kf,
@@ -176,36 +181,18 @@ void binhai_two_sided_columns(const double *m, long n, long j0, long j1, const d
     static kernel_fn kernel = 0;
     kernel_fn k = __atomic_load_n(&kernel, __ATOMIC_ACQUIRE);
     if (!k) {
-        k = chosen(0);
+        k = variant_kernel(widest_variant());
         __atomic_store_n(&kernel, k, __ATOMIC_RELEASE);
     }
     k(m, n, j0, j1, x, kf, w, kt, y, z);
 }
 
-const char *binhai_two_sided_kernel(void) {
-    const char *name = "baseline";
-    (void)chosen(&name);
-    return name;
-}
+const char *binhai_two_sided_kernel(void) { return names[widest_variant()]; }
 
 int binhai_two_sided_columns_variant(int variant, const double *m, long n, long j0, long j1,
                                      const double *x, long kf, const double *w, long kt,
                                      double *y, double *z) {
-    kernel_fn k = 0;
-    switch (variant) {
-    case 0: k = columns_baseline; break;
-#if defined(__x86_64__)
-    case 1:
-        __builtin_cpu_init();
-        if (__builtin_cpu_supports("avx2") && __builtin_cpu_supports("fma")) k = columns_avx2;
-        break;
-    case 2:
-        __builtin_cpu_init();
-        if (__builtin_cpu_supports("avx512f") && __builtin_cpu_supports("fma")) k = columns_avx512;
-        break;
-#endif
-    default: break;
-    }
+    kernel_fn k = variant >= 0 && variant <= 2 ? variant_kernel(variant) : 0;
     if (!k) return -1;
     k(m, n, j0, j1, x, kf, w, kt, y, z);
     return 0;

@@ -1,3 +1,5 @@
+import CLinearAlgebra
+
 /// Restarted GMRES (Saad & Schultz 1986; Saad 2003, *Iterative Methods for Sparse Linear
 /// Systems*, §6.5, Algorithm 6.9) for k linear systems `O_c·x_c = b_c` solved together.
 ///
@@ -165,35 +167,24 @@ public enum LockstepGMRES {
         dot(v, v, offset, n).squareRoot()
     }
 
-    /// a[offset..<offset+n] · b[offset..<offset+n].
+    /// a[offset..<offset+n] · b[offset..<offset+n] (BLAS `ddot`).
     private static func dot(_ a: [Double], _ b: [Double], _ offset: Int, _ n: Int) -> Double {
         a.withUnsafeBufferPointer { ap in
             b.withUnsafeBufferPointer { bp in
-                var s0 = SIMD4<Double>(), s1 = SIMD4<Double>()
-                let pa = UnsafeRawPointer(ap.baseAddress! + offset), pb = UnsafeRawPointer(bp.baseAddress! + offset)
-                var i = 0
-                while i + 8 <= n {
-                    s0 += pa.loadUnaligned(fromByteOffset: i * 8, as: SIMD4<Double>.self)
-                        * pb.loadUnaligned(fromByteOffset: i * 8, as: SIMD4<Double>.self)
-                    s1 += pa.loadUnaligned(fromByteOffset: i * 8 + 32, as: SIMD4<Double>.self)
-                        * pb.loadUnaligned(fromByteOffset: i * 8 + 32, as: SIMD4<Double>.self)
-                    i += 8
-                }
-                var s = (s0 + s1).sum()
-                while i < n { s += ap[offset + i] * bp[offset + i]; i += 1 }
-                return s
+                cblas_ddot(Int32(n), ap.baseAddress! + offset, 1, bp.baseAddress! + offset, 1)
             }
         }
     }
 
-    /// y[offset..<offset+n] −= t · v[sourceOffset..<sourceOffset+n] (sourceOffset defaults to offset).
+    /// y[offset..<offset+n] −= t · v[sourceOffset..<sourceOffset+n] (sourceOffset defaults to
+    /// offset; BLAS `daxpy`).
     private static func subtract(
         _ t: Double, _ v: [Double], from y: inout [Double], _ offset: Int, _ n: Int, sourceOffset: Int? = nil
     ) {
         let source = sourceOffset ?? offset
         v.withUnsafeBufferPointer { vp in
             y.withUnsafeMutableBufferPointer { yp in
-                for i in 0..<n { yp[offset + i] -= t * vp[source + i] }
+                cblas_daxpy(Int32(n), -t, vp.baseAddress! + source, 1, yp.baseAddress! + offset, 1)
             }
         }
     }
